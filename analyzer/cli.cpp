@@ -1,0 +1,176 @@
+// Command-line interface (CLI11).
+#include "analyzer/cli.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "analyzer/parallel.h"
+#include "analyzer/run.h"
+#include "rules/registry.h"
+
+namespace kclint {
+
+namespace {
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitUsage = 2;
+
+int usage_error(const std::string& message) {
+  std::cerr << "kclint: error: " << message << "\nRun 'kclint --help' for usage.\n";
+  return kExitUsage;
+}
+
+std::vector<std::string> split_ids(const std::vector<std::string>& raw) {
+  std::vector<std::string> out;
+  for (const std::string& item : raw) {
+    std::stringstream ss(item);
+    std::string id;
+    while (std::getline(ss, id, ',')) {
+      for (char& c : id) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      if (!id.empty()) out.push_back(id);
+    }
+  }
+  return out;
+}
+
+int list_rules(const std::string& format) {
+  if (format == "json") {
+    nlohmann::ordered_json rules = nlohmann::ordered_json::array();
+    for (const Rule* r : all_rules()) {
+      rules.push_back({{"id", r->id},
+                       {"name", r->name},
+                       {"level", to_string(r->level)},
+                       {"family", to_string(r->family)},
+                       {"summary", r->summary},
+                       {"tags", r->tags},
+                       {"help_uri", rule_help_uri(*r)}});
+    }
+    std::cout << rules.dump(2) << '\n';
+    return kExitClean;
+  }
+  for (const Rule* r : all_rules())
+    std::cout << fmt::format("{:<8} {:<7} {:<36} {}\n", r->id, to_string(r->level), r->name, r->summary);
+  return kExitClean;
+}
+
+int explain(const std::string& id_in) {
+  std::string id = id_in;
+  for (char& c : id) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  const Rule* rule = find_rule(id);
+  if (!rule) {
+    for (const Rule* r : all_rules())
+      if (r->name == id_in) rule = r;
+  }
+  if (!rule) return usage_error(fmt::format("unknown rule '{}' (see 'kclint rules')", id_in));
+  std::string_view doc = rule_doc(rule->id);
+  if (doc.empty())
+    std::cout << rule->id << ' ' << rule->name << "\n\n" << rule->summary << '\n';
+  else
+    std::cout << doc << (doc.ends_with('\n') ? "" : "\n");
+  return kExitClean;
+}
+
+bool use_color(const std::string& mode, bool to_stdout) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  return to_stdout && ::isatty(STDOUT_FILENO);
+}
+
+}  // namespace
+
+int cli_main(int argc, char** argv) {
+  CLI::App app{"kclint — lint Terraform, CloudFormation, Dockerfiles, GitHub Actions workflows and ECS task "
+               "definitions as one project.",
+               "kclint"};
+  app.set_version_flag("--version", std::string("kclint ") + KCLINT_VERSION);
+  app.footer(
+      "Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage error, invalid "
+      "configuration or a path that does not exist.\nRule documentation: 'kclint explain ID'.");
+
+  RunOptions options;
+  std::string format = "text", output, fail_on = "error", color = "auto";
+  std::vector<std::string> select, ignore;
+  int jobs = 0;
+  bool show_suppressed = false;
+  app.add_option("paths", options.paths, "Files or directories to lint (default: the current directory)");
+  app.add_option("--format", format, "Report format")->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+  app.add_option("--output,-o", output, "Write the report to FILE instead of standard output");
+  app.add_option("--config", options.config_path, "Configuration file (default: .kclint.yaml at the project root)");
+  app.add_option("--fail-on", fail_on, "Lowest level that makes the exit code 1")
+      ->check(CLI::IsMember({"error", "warning", "note", "never"}));
+  app.add_option("--select", select, "Only run these rules or families (comma-separated, e.g. IAM,CTR001)");
+  app.add_option("--ignore", ignore, "Do not run these rules or families (comma-separated)");
+  app.add_option("--project-root", options.project_root,
+                 "Load the whole project under DIR but report only on the given paths (pre-commit)");
+  app.add_option("--jobs,-j", jobs, "Parallel jobs (default: hardware threads)")->check(CLI::Range(1, 256));
+  app.add_option("--color", color, "Colour in text output")->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("--show-suppressed", show_suppressed, "Also list suppressed findings in text output");
+
+  std::string rules_format = "text";
+  CLI::App* rules_cmd = app.add_subcommand("rules", "List every rule with its metadata");
+  rules_cmd->add_option("--format", rules_format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  std::string explain_id;
+  CLI::App* explain_cmd = app.add_subcommand("explain", "Print a rule's documentation");
+  explain_cmd->add_option("id", explain_id, "Rule id (e.g. CTR001) or name")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    return usage_error(e.what());
+  }
+
+  if (*rules_cmd) return list_rules(rules_format);
+  if (*explain_cmd) return explain(explain_id);
+
+  options.jobs = jobs > 0 ? static_cast<unsigned>(jobs) : default_jobs();
+  options.select = split_ids(select);
+  options.ignore = split_ids(ignore);
+  for (const auto* list : {&options.select, &options.ignore})
+    for (const std::string& id : *list)
+      if (!find_rule(id) && !family_from_string(id))
+        return usage_error(fmt::format("unknown rule or family '{}' (see 'kclint rules')", id));
+
+  RunResult result = run(options);
+  if (!result.error.empty()) return usage_error(result.error);
+
+  std::ofstream file;
+  if (!output.empty()) {
+    file.open(output, std::ios::binary | std::ios::trunc);
+    if (!file) return usage_error(fmt::format("cannot write '{}'", output));
+  }
+  std::ostream& out = output.empty() ? std::cout : file;
+  if (format == "json")
+    write_json(out, result.report);
+  else if (format == "sarif")
+    write_sarif(out, result.report);
+  else if (format == "github")
+    write_github(out, result.report);
+  else
+    write_text(out, result.report, {use_color(color, output.empty()), show_suppressed});
+  out.flush();
+  if (!out) return usage_error(fmt::format("failed writing the report to '{}'", output.empty() ? "stdout" : output));
+
+  Level threshold = *level_from_string(fail_on);
+  if (threshold == Level::None) return kExitClean;
+  for (const Result& r : result.report.results)
+    if (r.suppression == SuppressionKind::None && r.level >= threshold) return kExitFindings;
+  return kExitClean;
+}
+
+}  // namespace kclint

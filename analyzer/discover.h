@@ -1,0 +1,44 @@
+// Discovery: walk the given paths, skip what must be skipped, and classify
+// each file by its path and, for YAML/JSON, by a look at its content.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/ir/kind.h"
+
+namespace kclint {
+
+inline constexpr std::uint64_t kMaxFileBytes = 16u << 20;  // larger files get KC000
+
+// A file worth reading: its name says it may be one of our formats.
+bool is_candidate(std::string_view rel_path);
+
+// The format of a candidate, from its path (relative, '/'-separated) and
+// content. Format::Unknown for YAML/JSON that is none of ours.
+Format classify(std::string_view rel_path, std::string_view content);
+
+// Glob match for excludes: `*` and `?` stay within a path segment, `**`
+// crosses segments; a pattern without '/' matches any segment's name.
+bool glob_match(std::string_view pattern, std::string_view rel_path);
+
+struct DiscoverOptions {
+  std::vector<std::string> excludes;
+};
+
+struct Discovered {
+  std::vector<std::filesystem::path> files;  // absolute, lexically normal, sorted
+  std::vector<std::string> errors;           // paths that do not exist
+};
+
+// Candidates under `paths` (files or directories), relative excludes
+// evaluated against `root`. Skips .git, .terraform, node_modules; never
+// follows a directory symlink, nor a file symlink whose target is outside
+// `root`.
+Discovered discover(const std::filesystem::path& root, const std::vector<std::filesystem::path>& paths,
+                    const DiscoverOptions& options);
+
+}  // namespace kclint

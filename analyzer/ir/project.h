@@ -1,0 +1,128 @@
+// The project: every file kclint read, the resources lowered from them, and
+// the edges between them. Built once, then immutable while rules run.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "analyzer/ir/diagnostic.h"
+#include "analyzer/ir/kind.h"
+#include "analyzer/ir/models.h"
+#include "analyzer/ir/source.h"
+#include "analyzer/ir/value.h"
+
+namespace kclint {
+
+using ResourceId = std::uint32_t;
+inline constexpr ResourceId kNoResource = 0xFFFFFFFFu;
+
+struct Resource {
+  Kind kind = Kind::Other;
+  std::string native_type;  // aws_security_group, AWS::EC2::SecurityGroup, Dockerfile stage, ...
+  std::string address;      // unique in the project: module.x.aws_subnet.a[1], path#LogicalId, Dockerfile:runner
+  std::string name;         // the short name for messages: label, logical id, stage name
+  FileId file = kNoFile;
+  Span span;                // the whole resource / block
+  Value attrs = Value::map({});  // canonical attributes (Map)
+  ResourceId parent = kNoResource;  // container → task definition, step → job → workflow
+  std::string environment;          // "prod", "staging", ... or empty when unknown
+
+  std::vector<PolicyDocument> policies;
+  std::vector<SecurityGroupRule> sg_rules;
+  std::vector<ContainerSpec> containers;
+
+  const Value* attr(std::string_view key) const { return attrs.get(key); }
+};
+
+enum class EdgeKind : std::uint8_t {
+  References,     // any attribute reference (Terraform ref, CFN Ref/GetAtt)
+  UsesSecurityGroup,  // resource → security group it is attached to
+  SecurityGroupPeer,  // security group → peer group its rules admit
+  InheritsFrom,   // Dockerfile stage → the earlier stage it is built FROM
+  Builds,         // workflow step → Dockerfile stage it builds
+  Deploys,        // workflow step → task definition / service it rolls out
+  RunsTask,       // workflow step → task definition it runs (run-task)
+  RunsImage,      // task definition container → Dockerfile stage / ECR repo of its image
+  UsesTaskDefinition,  // ECS service → task definition
+  Needs,          // job → job it needs
+  Calls,          // job/step → reusable workflow or local action
+  LoadsStack,     // CFN stack resource → root resource of the nested template
+};
+
+struct Edge {
+  EdgeKind kind;
+  ResourceId from;
+  ResourceId to;
+  Span span;  // where in `from` the link is written
+};
+
+// An inline `kclint:ignore ID[,ID] -- reason` comment.
+struct Suppression {
+  Span span;             // the comment
+  bool own_line = true;  // the comment is the only thing on its line
+  std::vector<std::string> ids;  // rule ids or family names, upper-case
+  std::string reason;    // empty when missing
+};
+
+struct SourceFile {
+  FileId id = kNoFile;
+  std::string path;  // relative to the project root, '/' separated
+  Format format = Format::Unknown;
+  std::string text;
+  LineIndex lines;   // over `text`
+  Diagnostics diagnostics;  // parse problems: KC000
+  std::vector<Suppression> suppressions;
+  bool reported = true;  // false: loaded for context only (--project-root)
+};
+
+class Project {
+ public:
+  std::string root;  // absolute path of the project root
+
+  // Files are stored in a deque so SourceFile addresses (and LineIndex views
+  // over their text) stay valid as files are added.
+  SourceFile& add_file(std::string path, Format format, std::string text);
+  const std::deque<SourceFile>& files() const { return files_; }
+  std::deque<SourceFile>& files() { return files_; }
+  const SourceFile& file(FileId id) const { return files_[id]; }
+  SourceFile& file(FileId id) { return files_[id]; }
+
+  ResourceId add(Resource r);
+  const Resource& resource(ResourceId id) const { return resources_[id]; }
+  Resource& resource(ResourceId id) { return resources_[id]; }
+  std::size_t resource_count() const { return resources_.size(); }
+  ResourceId id_of(const Resource& r) const;
+
+  const std::vector<const Resource*>& of_kind(Kind k) const { return by_kind_[static_cast<std::size_t>(k)]; }
+  const Resource* find(std::string_view address) const;
+  // Resources in `file` whose span contains `line`, innermost (shortest) first.
+  std::vector<const Resource*> enclosing(FileId file, std::uint32_t line) const;
+
+  void add_edge(EdgeKind kind, ResourceId from, ResourceId to, Span span = {});
+  std::vector<const Edge*> edges_from(ResourceId from, std::optional<EdgeKind> kind = std::nullopt) const;
+  std::vector<const Edge*> edges_to(ResourceId to, std::optional<EdgeKind> kind = std::nullopt) const;
+  const std::vector<Edge>& edges() const { return edges_; }
+
+  // Facts about the repository tree that are not resources.
+  std::vector<std::string> migration_markers;  // paths that show the project has DB migrations
+
+  // Builds the kind / address / edge indexes. Call after all resources and
+  // edges are added; the project must not change afterwards.
+  void finalize();
+
+ private:
+  std::deque<SourceFile> files_;
+  std::deque<Resource> resources_;
+  std::vector<Edge> edges_;
+  std::vector<std::vector<const Resource*>> by_kind_ = std::vector<std::vector<const Resource*>>(kKindCount);
+  std::unordered_map<std::string_view, ResourceId> by_address_;
+  std::vector<std::vector<std::uint32_t>> out_, in_;  // edge indexes per resource
+};
+
+}  // namespace kclint

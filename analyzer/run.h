@@ -1,0 +1,35 @@
+// One kclint run: discover, group files into projects, load, lower, link,
+// run the rules and collect the report.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyzer/engine.h"
+#include "analyzer/report/report.h"
+
+namespace kclint {
+
+struct RunOptions {
+  std::vector<std::string> paths;            // default: "."
+  std::optional<std::string> project_root;   // load all of it, report on `paths` only
+  std::optional<std::string> config_path;    // explicit --config
+  std::vector<std::string> select, ignore;   // from the command line, added to the config's
+  unsigned jobs = 1;
+};
+
+struct RunResult {
+  Report report;
+  std::string error;  // a usage/config error: exit 2
+  std::vector<std::unique_ptr<Project>> projects;
+};
+
+RunResult run(const RunOptions& options);
+
+// Reads, classifies, parses and lowers `files` (absolute paths under `root`)
+// into a finalized project. Exposed for tests.
+std::unique_ptr<Project> load_project(const std::string& root, const std::vector<std::string>& files, unsigned jobs);
+
+}  // namespace kclint

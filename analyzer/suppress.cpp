@@ -1,0 +1,196 @@
+// Scanning and applying inline suppressions.
+//
+// A suppression applies to: the line it ends (trailing comment); the next code
+// line (own-line comment); and a whole resource when the own-line comment
+// stands directly before the resource's first line or directly after it.
+#include "analyzer/suppress.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "rules/registry.h"
+
+namespace kclint {
+
+namespace {
+
+constexpr std::string_view kMarker = "kclint:ignore";
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+// Position of the comment opener that covers `pos` on `line`, or npos.
+std::size_t comment_start(std::string_view line, std::size_t pos, CommentStyle style) {
+  std::string_view before = line.substr(0, pos);
+  switch (style) {
+    case CommentStyle::None: return std::string_view::npos;
+    case CommentStyle::HashOnly: {
+      std::size_t first = before.find_first_not_of(" \t");
+      return first != std::string_view::npos && before[first] == '#' ? first : std::string_view::npos;
+    }
+    case CommentStyle::Hash: {
+      for (std::size_t i = 0; i < before.size(); ++i)
+        if (before[i] == '#' && (i == 0 || before[i - 1] == ' ' || before[i - 1] == '\t')) return i;
+      return std::string_view::npos;
+    }
+    case CommentStyle::Hcl: {
+      std::size_t best = std::string_view::npos;
+      for (std::string_view opener : {"#", "//", "/*"}) {
+        std::size_t p = before.find(opener);
+        if (p < best) best = p;
+      }
+      return best;
+    }
+  }
+  return std::string_view::npos;
+}
+
+bool is_comment_or_blank(std::string_view line, CommentStyle style) {
+  std::string_view t = trim(line);
+  if (t.empty()) return true;
+  if (style == CommentStyle::None) return false;
+  if (t.front() == '#') return true;
+  return style == CommentStyle::Hcl && (t.starts_with("//") || t.starts_with("/*") || t.starts_with("*"));
+}
+
+}  // namespace
+
+CommentStyle comment_style(Format format) {
+  switch (format) {
+    case Format::Terraform:
+    case Format::TerraformVars: return CommentStyle::Hcl;
+    case Format::Dockerfile: return CommentStyle::HashOnly;
+    case Format::Workflow:
+    case Format::Action: return CommentStyle::Hash;
+    case Format::CloudFormation: return CommentStyle::Hash;  // JSON templates simply have no '#' comments
+    default: return CommentStyle::None;
+  }
+}
+
+std::vector<Suppression> scan_suppressions(FileId file, std::string_view text, const LineIndex& lines,
+                                           CommentStyle style) {
+  std::vector<Suppression> out;
+  if (style == CommentStyle::None || text.find(kMarker) == std::string_view::npos) return out;
+  for (std::uint32_t ln = 1; ln <= lines.line_count(); ++ln) {
+    std::string_view line = lines.line_text(ln);
+    std::size_t at = line.find(kMarker);
+    if (at == std::string_view::npos) continue;
+    std::size_t open = comment_start(line, at, style);
+    if (open == std::string_view::npos) continue;
+
+    Suppression s;
+    s.own_line = trim(line.substr(0, open)).empty();
+    std::string_view rest = line.substr(at + kMarker.size());
+    if (std::size_t end = rest.find("*/"); style == CommentStyle::Hcl && end != std::string_view::npos)
+      rest = rest.substr(0, end);
+    std::string_view ids = rest, reason;
+    if (std::size_t dash = rest.find("--"); dash != std::string_view::npos) {
+      ids = rest.substr(0, dash);
+      reason = trim(rest.substr(dash + 2));
+    }
+    std::string id;
+    for (char c : ids) {
+      if (std::isalnum(static_cast<unsigned char>(c))) {
+        id += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      } else if (!id.empty()) {
+        s.ids.push_back(std::move(id));
+        id.clear();
+      }
+    }
+    if (!id.empty()) s.ids.push_back(std::move(id));
+    s.reason = std::string(reason);
+    std::size_t begin = lines.line_start(ln) + open;
+    s.span = lines.span(file, begin, lines.line_start(ln) + line.size());
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+namespace {
+
+struct LineRange {
+  std::uint32_t first, last;
+};
+
+// The lines a suppression covers (see the file comment).
+std::vector<LineRange> covered_lines(const Project& project, const SourceFile& file, const Suppression& s) {
+  std::uint32_t ln = s.span.line;
+  if (!s.own_line) return {{ln, ln}};
+  CommentStyle style = comment_style(file.format);
+  std::uint32_t count = static_cast<std::uint32_t>(file.lines.line_count());
+  std::uint32_t next = ln + 1;
+  while (next <= count && is_comment_or_blank(file.lines.line_text(next), style)) ++next;
+  std::uint32_t prev = ln - 1;
+  while (prev >= 1 && is_comment_or_blank(file.lines.line_text(prev), style)) --prev;
+
+  std::vector<LineRange> out;
+  if (next <= count) out.push_back({next, next});
+  for (const Resource* r : project.enclosing(file.id, next <= count ? next : ln))
+    if (r->span.line == next || (prev >= 1 && r->span.line == prev)) out.push_back({r->span.line, r->span.end_line});
+  if (prev >= 1)
+    for (const Resource* r : project.enclosing(file.id, prev))
+      if (r->span.line == prev) out.push_back({r->span.line, r->span.end_line});
+  return out;
+}
+
+bool names(const Suppression& s, const Rule& rule) {
+  for (const std::string& id : s.ids)
+    if (id == rule.id || id == to_string(rule.family)) return true;
+  return false;
+}
+
+}  // namespace
+
+void apply_suppressions(const Project& project, std::vector<Finding>& findings,
+                        const std::function<bool(std::string_view)>& enabled) {
+  const Rule* unused_rule = find_rule("KC001");
+  const Rule* no_reason_rule = find_rule("KC002");
+  std::vector<Finding> extra;
+  for (const SourceFile& file : project.files()) {
+    for (const Suppression& s : file.suppressions) {
+      std::vector<LineRange> ranges = covered_lines(project, file, s);
+      bool used = false;
+      for (Finding& f : findings) {
+        if (f.span.file != file.id || f.rule->family == Family::Kc || !names(s, *f.rule)) continue;
+        bool hit = std::any_of(ranges.begin(), ranges.end(),
+                               [&](const LineRange& r) { return f.span.line >= r.first && f.span.line <= r.last; });
+        if (!hit) continue;
+        used = true;
+        f.suppression = SuppressionKind::InSource;
+        f.justification = s.reason;
+      }
+      auto make = [&](const Rule* rule, std::string message) {
+        Finding& f = extra.emplace_back();
+        f.rule = rule;
+        f.level = rule->level;
+        f.span = s.span;
+        f.key = message;
+        f.message = std::move(message);
+      };
+      std::string ids;
+      for (const std::string& id : s.ids) ids += (ids.empty() ? "" : ",") + id;
+      if (s.ids.empty()) {
+        make(unused_rule, "kclint:ignore names no rule id");
+        continue;
+      }
+      if (enabled("KC002") && s.reason.empty())
+        make(no_reason_rule, fmt::format("suppression of {} has no reason; add '-- why this is acceptable'", ids));
+      if (!enabled("KC001") || used) continue;
+      for (const std::string& id : s.ids) {
+        if (!find_rule(id) && !family_from_string(id)) {
+          make(unused_rule, fmt::format("suppression names unknown rule '{}'", id));
+          break;
+        }
+      }
+      bool all_enabled = std::all_of(s.ids.begin(), s.ids.end(), [&](const std::string& id) { return enabled(id); });
+      if (all_enabled && (extra.empty() || extra.back().span != s.span || extra.back().rule != unused_rule))
+        make(unused_rule, fmt::format("suppression of {} matches no finding", ids));
+    }
+  }
+  for (Finding& f : extra) findings.push_back(std::move(f));
+}
+
+}  // namespace kclint
