@@ -5,15 +5,25 @@
 
 namespace kclint {
 
+extern const Rule kDockerfileRunsAsRoot;
+extern const Rule kMutableImageTag;
+extern const Rule kNoHealthcheck;
+extern const Rule kPlaintextSecretEnv;
+extern const Rule kHardcodedCredential;
 extern const Rule kParseError;
 extern const Rule kUnusedSuppression;
 extern const Rule kSuppressionWithoutReason;
 
 namespace {
-const std::array<const Rule*, 3> kRules = {
+const std::array<const Rule*, 8> kRules = {
+    &kDockerfileRunsAsRoot,      // CTR001
+    &kMutableImageTag,           // CTR004
+    &kNoHealthcheck,             // CTR005
+    &kPlaintextSecretEnv,        // CTR006
     &kParseError,                // KC000
     &kUnusedSuppression,         // KC001
     &kSuppressionWithoutReason,  // KC002
+    &kHardcodedCredential,       // SEC001
 };
 }  // namespace
 

@@ -112,7 +112,7 @@ void write_sarif(std::ostream& out, const Report& report) {
   run["results"] = std::move(results);
 
   Json log;
-  log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+  log["$schema"] = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
   log["version"] = "2.1.0";
   log["runs"] = Json::array({std::move(run)});
   out << log.dump(2) << '\n';

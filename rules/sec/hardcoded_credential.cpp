@@ -1,0 +1,48 @@
+// SEC001: credentials in the repository are readable by everyone with read
+// access, forever (git history). This part scans every file's text for AWS
+// access keys and private key blocks, whatever the format.
+#include "analyzer/ir/rule.h"
+
+#include <re2/re2.h>
+
+namespace kclint {
+
+namespace {
+void check(const Project& project, Findings& out) {
+  // Access key ids; AWS's documented example keys end in EXAMPLE.
+  static const RE2 access_key(R"(\b((?:AKIA|ASIA)[A-Z0-9]{16})\b)");
+  static const RE2 private_key(R"((-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----))");
+  for (const SourceFile& file : project.files()) {
+    std::string_view text = file.text;
+    re2::StringPiece input(text.data(), text.size());
+    re2::StringPiece match;
+    while (RE2::FindAndConsume(&input, access_key, &match)) {
+      std::string_view key(match.data(), match.size());
+      if (key.ends_with("EXAMPLE")) continue;
+      std::size_t at = static_cast<std::size_t>(match.data() - text.data());
+      out.report(file.lines.span(file.id, at, at + key.size()),
+                 "AWS access key id '{}…' is written in the file; remove it, rotate the key, and use roles or OIDC",
+                 key.substr(0, 8))
+          .key = std::string(key);
+    }
+    input = re2::StringPiece(text.data(), text.size());
+    while (RE2::FindAndConsume(&input, private_key, &match)) {
+      std::size_t at = static_cast<std::size_t>(match.data() - text.data());
+      out.report(file.lines.span(file.id, at, at + match.size()),
+                 "a private key block is written in the file; remove it and load it from a secret store");
+    }
+  }
+}
+}  // namespace
+
+extern const Rule kHardcodedCredential{
+    .id = "SEC001",
+    .name = "hardcoded-credential",
+    .summary = "No literal passwords, access keys or private keys in infrastructure code",
+    .level = Level::Error,
+    .family = Family::Sec,
+    .tags = {"security", "secrets"},
+    .security_severity = 9.0,
+    .check = check};
+
+}  // namespace kclint
