@@ -102,7 +102,9 @@ bool under(const fs::path& p, const fs::path& dir) {
 
 }  // namespace
 
-std::unique_ptr<Project> load_project(const std::string& root, const std::vector<std::string>& files, unsigned jobs) {
+std::unique_ptr<Project> load_project(const std::string& root, const std::vector<std::string>& files,
+                                      const LoadOptions& options) {
+  const unsigned jobs = options.jobs;
   auto project = std::make_unique<Project>();
   project->root = root;
   const fs::path cwd = fs::current_path();
@@ -115,6 +117,7 @@ std::unique_ptr<Project> load_project(const std::string& root, const std::vector
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (read[i].format == Format::Unknown) continue;
     SourceFile& f = project->add_file(display_path(files[i], cwd), read[i].format, std::move(read[i].text));
+    f.rel_path = fs::path(files[i]).lexically_relative(root).generic_string();
     if (read[i].problem) {
       Diagnostic d = *read[i].problem;
       d.span = Span{f.id, 1, 1, 1, 1};
@@ -141,6 +144,10 @@ std::unique_ptr<Project> load_project(const std::string& root, const std::vector
     }
     for (const LocalEdge& e : units[i].edges) project->add_edge(e.kind, local[e.from], local[e.to], e.span);
   }
+  project->finalize();
+  lower_project_formats(*project, options);
+  project->finalize();
+  link_project(*project, options);
   project->finalize();
   return project;
 }
@@ -218,7 +225,9 @@ RunResult run(const RunOptions& options) {
       });
     }
 
-    std::unique_ptr<Project> project = load_project(root.string(), files, options.jobs);
+    LoadOptions load;
+    load.jobs = options.jobs;
+    std::unique_ptr<Project> project = load_project(root.string(), files, load);
     std::vector<Finding> findings = run_engine(*project, selection, options.jobs);
     result.report.files_scanned += project->files().size();
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analyzer/engine.h"
+#include "analyzer/lower/lower.h"
 #include "analyzer/report/report.h"
 
 namespace kclint {
@@ -30,6 +31,7 @@ RunResult run(const RunOptions& options);
 
 // Reads, classifies, parses and lowers `files` (absolute paths under `root`)
 // into a finalized project. Exposed for tests.
-std::unique_ptr<Project> load_project(const std::string& root, const std::vector<std::string>& files, unsigned jobs);
+std::unique_ptr<Project> load_project(const std::string& root, const std::vector<std::string>& files,
+                                      const LoadOptions& options);
 
 }  // namespace kclint

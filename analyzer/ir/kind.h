@@ -28,6 +28,7 @@ namespace kclint {
   X(NatGateway, "aws.ec2.nat_gateway")                           \
   X(RouteTable, "aws.ec2.route_table")                           \
   X(Route, "aws.ec2.route")                                      \
+  X(RouteTableAssociation, "aws.ec2.route_table_association")    \
   X(ElasticIp, "aws.ec2.eip")                                    \
   X(SecurityGroup, "aws.ec2.security_group")                     \
   X(SecurityGroupRule, "aws.ec2.security_group_rule")            \

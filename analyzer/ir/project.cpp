@@ -15,6 +15,12 @@ SourceFile& Project::add_file(std::string path, Format format, std::string text)
   return f;
 }
 
+const SourceFile* Project::file_by_rel_path(std::string_view rel_path) const {
+  for (const SourceFile& f : files_)
+    if (f.rel_path == rel_path) return &f;
+  return nullptr;
+}
+
 ResourceId Project::add(Resource r) {
   resources_.push_back(std::move(r));
   return static_cast<ResourceId>(resources_.size() - 1);

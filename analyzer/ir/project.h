@@ -2,6 +2,7 @@
 // the edges between them. Built once, then immutable while rules run.
 #pragma once
 
+#include <any>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -72,13 +73,17 @@ struct Suppression {
 
 struct SourceFile {
   FileId id = kNoFile;
-  std::string path;  // relative to the project root, '/' separated
+  std::string path;      // as reported: relative to the directory kclint runs in, '/' separated
+  std::string rel_path;  // relative to the project root, '/' separated (for links between files)
   Format format = Format::Unknown;
   std::string text;
   LineIndex lines;   // over `text`
   Diagnostics diagnostics;  // parse problems: KC000
   std::vector<Suppression> suppressions;
   bool reported = true;  // false: loaded for context only (--project-root)
+  // The parsed syntax tree, kept by the per-file phase for project-wide
+  // lowerings (Terraform modules, CloudFormation nested stacks, links).
+  std::any syntax;
 };
 
 class Project {
@@ -91,6 +96,8 @@ class Project {
   const std::deque<SourceFile>& files() const { return files_; }
   std::deque<SourceFile>& files() { return files_; }
   const SourceFile& file(FileId id) const { return files_[id]; }
+  // The file with this project-relative path, if loaded.
+  const SourceFile* file_by_rel_path(std::string_view rel_path) const;
   SourceFile& file(FileId id) { return files_[id]; }
 
   ResourceId add(Resource r);

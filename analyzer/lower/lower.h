@@ -28,4 +28,21 @@ FileUnit lower_file(SourceFile& file);
 
 FileUnit lower_dockerfile(SourceFile& file);
 
+// Values from the command line that lowerings need.
+struct LoadOptions {
+  unsigned jobs = 1;
+  std::vector<std::string> var_files;   // --var-file (Terraform)
+  std::vector<std::string> vars;        // --var K=V (Terraform)
+  std::vector<std::string> cfn_params;  // --cfn-params FILE (CloudFormation)
+};
+
+// Project-wide passes, run in this order after every file's own lowering:
+// formats whose meaning spans files (Terraform modules and tfvars,
+// CloudFormation nested stacks and parameter files) add their resources, then
+// link_project adds the cross-file edges (workflow → task definition →
+// Dockerfile, references → resources). The project is finalized (indexes
+// built) before each pass, and again after the last.
+void lower_project_formats(Project& project, const LoadOptions& options);
+void link_project(Project& project, const LoadOptions& options);
+
 }  // namespace kclint
