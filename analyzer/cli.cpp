@@ -108,8 +108,10 @@ int cli_main(int argc, char** argv) {
   app.add_option("--config", options.config_path, "Configuration file (default: .kclint.yaml at the project root)");
   app.add_option("--fail-on", fail_on, "Lowest level that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "note", "never"}));
-  app.add_option("--select", select, "Only run these rules or families (comma-separated, e.g. IAM,CTR001)");
-  app.add_option("--ignore", ignore, "Do not run these rules or families (comma-separated)");
+  // One value per occurrence, so `--ignore CTR001 .` leaves `.` a path.
+  app.add_option("--select", select, "Only run these rules or families (comma-separated, e.g. IAM,CTR001)")
+      ->allow_extra_args(false);
+  app.add_option("--ignore", ignore, "Do not run these rules or families (comma-separated)")->allow_extra_args(false);
   app.add_option("--project-root", options.project_root,
                  "Load the whole project under DIR but report only on the given paths (pre-commit)");
   app.add_option("--jobs,-j", jobs, "Parallel jobs (default: hardware threads)")->check(CLI::Range(1, 256));

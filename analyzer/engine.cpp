@@ -22,6 +22,7 @@ bool matches_id(std::string_view pattern, std::string_view id) {
 }  // namespace
 
 bool Selection::enabled(std::string_view id) const {
+  if (auto it = levels.find(id); it != levels.end() && it->second == Level::None) return false;
   for (const std::string& p : ignore)
     if (matches_id(p, id)) return false;
   if (select.empty()) return true;
@@ -31,7 +32,7 @@ bool Selection::enabled(std::string_view id) const {
 }
 
 bool Selection::enabled(const Rule& rule) const {
-  if (levels.count(rule.id) && levels.find(rule.id)->second == Level::None) return false;
+  if (auto it = levels.find(to_string(rule.family)); it != levels.end() && it->second == Level::None) return false;
   return enabled(rule.id);
 }
 

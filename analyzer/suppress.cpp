@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <re2/re2.h>
+
 #include "rules/registry.h"
 
 namespace kclint {
@@ -86,21 +88,26 @@ std::vector<Suppression> scan_suppressions(FileId file, std::string_view text, c
     std::string_view rest = line.substr(at + kMarker.size());
     if (std::size_t end = rest.find("*/"); style == CommentStyle::Hcl && end != std::string_view::npos)
       rest = rest.substr(0, end);
-    std::string_view ids = rest, reason;
-    if (std::size_t dash = rest.find("--"); dash != std::string_view::npos) {
-      ids = rest.substr(0, dash);
-      reason = trim(rest.substr(dash + 2));
+    // Ids come first (rule ids like CTR001 or family names like CTR, separated
+    // by commas or spaces); the reason follows `--`. Text after the ids without
+    // `--` is taken as the reason too, rather than as more ids.
+    static const RE2 id_token(R"((?i)[a-z]{2,5}(\d{3})?)");
+    std::size_t i = 0;
+    while (i < rest.size()) {
+      while (i < rest.size() && (rest[i] == ',' || std::isspace(static_cast<unsigned char>(rest[i])))) ++i;
+      std::size_t end = i;
+      while (end < rest.size() && std::isalnum(static_cast<unsigned char>(rest[end]))) ++end;
+      std::string_view token = rest.substr(i, end - i);
+      if (token.empty() || !RE2::FullMatch(token, id_token) ||
+          (!std::isupper(static_cast<unsigned char>(token[0])) && !s.ids.empty()))
+        break;
+      std::string id(token);
+      for (char& c : id) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      s.ids.push_back(std::move(id));
+      i = end;
     }
-    std::string id;
-    for (char c : ids) {
-      if (std::isalnum(static_cast<unsigned char>(c))) {
-        id += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      } else if (!id.empty()) {
-        s.ids.push_back(std::move(id));
-        id.clear();
-      }
-    }
-    if (!id.empty()) s.ids.push_back(std::move(id));
+    std::string_view reason = trim(rest.substr(std::min(i, rest.size())));
+    if (reason.starts_with("--")) reason = trim(reason.substr(2));
     s.reason = std::string(reason);
     std::size_t begin = lines.line_start(ln) + open;
     s.span = lines.span(file, begin, lines.line_start(ln) + line.size());
@@ -136,10 +143,13 @@ std::vector<LineRange> covered_lines(const Project& project, const SourceFile& f
   return out;
 }
 
-bool names(const Suppression& s, const Rule& rule) {
-  for (const std::string& id : s.ids)
-    if (id == rule.id || id == to_string(rule.family)) return true;
-  return false;
+// The index of the id in `s` that names `rule`, or -1. KC001 and KC002 are
+// about suppressions themselves and cannot be suppressed; KC000 can.
+int named_by(const Suppression& s, const Rule& rule) {
+  if (rule.id == "KC001" || rule.id == "KC002") return -1;
+  for (std::size_t i = 0; i < s.ids.size(); ++i)
+    if (s.ids[i] == rule.id || (s.ids[i] == to_string(rule.family) && rule.family != Family::Kc)) return static_cast<int>(i);
+  return -1;
 }
 
 }  // namespace
@@ -152,13 +162,15 @@ void apply_suppressions(const Project& project, std::vector<Finding>& findings,
   for (const SourceFile& file : project.files()) {
     for (const Suppression& s : file.suppressions) {
       std::vector<LineRange> ranges = covered_lines(project, file, s);
-      bool used = false;
+      std::vector<bool> used(s.ids.size(), false);
       for (Finding& f : findings) {
-        if (f.span.file != file.id || f.rule->family == Family::Kc || !names(s, *f.rule)) continue;
+        if (f.span.file != file.id) continue;
+        int which = named_by(s, *f.rule);
+        if (which < 0) continue;
         bool hit = std::any_of(ranges.begin(), ranges.end(),
                                [&](const LineRange& r) { return f.span.line >= r.first && f.span.line <= r.last; });
         if (!hit) continue;
-        used = true;
+        used[which] = true;
         f.suppression = SuppressionKind::InSource;
         f.justification = s.reason;
       }
@@ -170,24 +182,24 @@ void apply_suppressions(const Project& project, std::vector<Finding>& findings,
         f.key = message;
         f.message = std::move(message);
       };
-      std::string ids;
-      for (const std::string& id : s.ids) ids += (ids.empty() ? "" : ",") + id;
+      bool report_unused = enabled("KC001");
       if (s.ids.empty()) {
-        make(unused_rule, "kclint:ignore names no rule id");
+        if (report_unused) make(unused_rule, "kclint:ignore names no rule id");
         continue;
       }
+      std::string ids;
+      for (const std::string& id : s.ids) ids += (ids.empty() ? "" : ",") + id;
       if (enabled("KC002") && s.reason.empty())
         make(no_reason_rule, fmt::format("suppression of {} has no reason; add '-- why this is acceptable'", ids));
-      if (!enabled("KC001") || used) continue;
-      for (const std::string& id : s.ids) {
-        if (!find_rule(id) && !family_from_string(id)) {
+      if (!report_unused) continue;
+      for (std::size_t i = 0; i < s.ids.size(); ++i) {
+        const std::string& id = s.ids[i];
+        if (used[i]) continue;
+        if (!find_rule(id) && !family_from_string(id))
           make(unused_rule, fmt::format("suppression names unknown rule '{}'", id));
-          break;
-        }
+        else if (enabled(id))  // a disabled rule cannot have matched
+          make(unused_rule, fmt::format("suppression of {} matches no finding", id));
       }
-      bool all_enabled = std::all_of(s.ids.begin(), s.ids.end(), [&](const std::string& id) { return enabled(id); });
-      if (all_enabled && (extra.empty() || extra.back().span != s.span || extra.back().rule != unused_rule))
-        make(unused_rule, fmt::format("suppression of {} matches no finding", ids));
     }
   }
   for (Finding& f : extra) findings.push_back(std::move(f));

@@ -24,7 +24,8 @@ bool is_root_user(std::string_view user) {
 }
 
 bool is_secret_name(std::string_view name) {
-  static const RE2 secret(R"((?i)(^|_|-)(PASS(WORD|WD)?|PWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|SECRET_?KEY|CLIENT_?SECRET|CREDENTIALS?|AUTH_?KEY)(_|-|$))");
+  // Long words match anywhere (DBPASSWORD); short ones only as a word (not BYPASS).
+  static const RE2 secret(R"((?i)(PASSWORD|PASSWD|SECRET|TOKEN|APIKEY|API_KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)|(^|_|-)(PASS|PWD|AUTH_?KEY)(_|-|$))");
   static const RE2 pointer(R"((?i)(_|-)(ARN|FILE|PATH|URL|URI|NAME|ID|ENDPOINT|HEADER|TYPE|LENGTH|EXPIRY|TTL|DIR|KEY_ID|PARAM|PARAMETER|REF|VERSION)$)");
   return RE2::PartialMatch(name, secret) && !RE2::PartialMatch(name, pointer);
 }
@@ -36,7 +37,8 @@ bool has_url_credentials(std::string_view value) {
 }
 
 bool is_placeholder(std::string_view value) {
-  static const RE2 re(R"((?i)^\s*$|\$\{?[A-Za-z_]|\$\{\{|^<.*>$|^(changeme|change-me|placeholder|todo|xxx+|\*+|dummy|none|null|example|secret|password)$)");
+  // A reference is a value that starts with one ($X, ${X}) or holds ${{ … }}.
+  static const RE2 re(R"((?i)^\s*$|^\$\{?[A-Za-z_]|\$\{\{|^<.*>$|^(changeme|change-me|placeholder|todo|xxx+|\*+|dummy|none|null|example|secret|password)$)");
   return RE2::PartialMatch(value, re);
 }
 

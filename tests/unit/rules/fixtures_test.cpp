@@ -52,7 +52,7 @@ TEST_P(FixtureTest, FindingsMatchExpectations) {
     ASSERT_TRUE(error.empty()) << error;
   }
 
-  std::unique_ptr<Project> project = load_project(root.string(), files, 1);
+  std::unique_ptr<Project> project = load_project(root.string(), files, LoadOptions{});
   Selection selection;
   // KC001/KC002 are about other rules' findings: their fixtures run every rule.
   if (c.rule_id != "KC001" && c.rule_id != "KC002") selection.select.assign(selected.begin(), selected.end());

@@ -1,0 +1,264 @@
+// End-to-end tests of the kclint binary: exit codes, bad input, fingerprints,
+// determinism, the rules listing and SARIF validity.
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "rules/registry.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Runs kclint with `args` in directory `cwd`.
+Outcome kclint(const std::vector<std::string>& args, const fs::path& cwd = KCLINT_SOURCE_ROOT,
+           const std::string& env = "NO_COLOR=1") {
+  static int counter = 0;
+  fs::path err = fs::temp_directory_path() / ("kclint-e2e-err-" + std::to_string(::getpid()) + "-" +
+                                              std::to_string(counter++));
+  std::string cmd = "cd " + quote(cwd.string()) + " && " + env + " " + quote(KCLINT_BINARY);
+  for (const std::string& a : args) cmd += " " + quote(a);
+  cmd += " 2>" + quote(err.string()) + " </dev/null";
+  Outcome r;
+  FILE* pipe = ::popen(cmd.c_str(), "r");
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
+  int status = ::pclose(pipe);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.err = slurp(err);
+  fs::remove(err);
+  return r;
+}
+
+class TempDir {
+ public:
+  TempDir() {
+    path_ = fs::temp_directory_path() / ("kclint-e2e-" + std::to_string(::getpid()) + "-" + std::to_string(next_++));
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+    write(".kclint.yaml", "# test project\n");
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  const fs::path& path() const { return path_; }
+  void write(const std::string& name, const std::string& content) const {
+    fs::create_directories((path_ / name).parent_path());
+    std::ofstream(path_ / name, std::ios::binary) << content;
+  }
+
+ private:
+  static inline int next_ = 0;
+  fs::path path_;
+};
+
+const char* kRootDockerfile = "FROM alpine:3.20\nRUN apk add curl\nHEALTHCHECK NONE\nCMD [\"sh\"]\n";
+const char* kCleanDockerfile = "FROM alpine:3.20\nUSER app\nHEALTHCHECK NONE\nCMD [\"sh\"]\n";
+
+TEST(Cli, ReportsRootStageAtItsFromLine) {
+  TempDir dir;
+  dir.write("Dockerfile", kRootDockerfile);
+  Outcome r = kclint({"."}, dir.path());
+  EXPECT_EQ(r.code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("Dockerfile:1:1: error CTR001 stage '0' has no USER instruction"), std::string::npos) << r.out;
+}
+
+TEST(Cli, NonRootStageIsClean) {
+  TempDir dir;
+  dir.write("Dockerfile", kCleanDockerfile);
+  Outcome r = kclint({"."}, dir.path());
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("0 findings"), std::string::npos) << r.out;
+}
+
+TEST(Cli, FailOnSetsTheThreshold) {
+  TempDir dir;
+  dir.write("Dockerfile", "FROM alpine:3.20\nUSER app\nCMD [\"sh\"]\n");  // only CTR005, a note
+  EXPECT_EQ(kclint({"."}, dir.path()).code, 0);
+  EXPECT_EQ(kclint({".", "--fail-on", "warning"}, dir.path()).code, 0);
+  EXPECT_EQ(kclint({".", "--fail-on", "note"}, dir.path()).code, 1);
+  dir.write("Dockerfile", kRootDockerfile);
+  EXPECT_EQ(kclint({".", "--fail-on", "never"}, dir.path()).code, 0);
+  EXPECT_EQ(kclint({".", "--ignore", "CTR"}, dir.path()).code, 0);
+  EXPECT_EQ(kclint({".", "--select", "CTR001"}, dir.path()).code, 1);
+}
+
+TEST(Cli, UsageErrorsExitTwoWithAHint) {
+  Outcome unknown_flag = kclint({"--no-such-flag"});
+  EXPECT_EQ(unknown_flag.code, 2);
+  EXPECT_NE(unknown_flag.err.find("kclint --help"), std::string::npos) << unknown_flag.err;
+  EXPECT_EQ(kclint({"does/not/exist"}).code, 2);
+  EXPECT_EQ(kclint({"--format", "xml"}).code, 2);
+  EXPECT_EQ(kclint({"--select", "NOPE999"}).code, 2);
+  EXPECT_EQ(kclint({"explain", "NOPE999"}).code, 2);
+}
+
+TEST(Cli, InvalidConfigIsAnErrorWithItsPosition) {
+  TempDir dir;
+  dir.write("Dockerfile", kCleanDockerfile);
+  dir.write(".kclint.yaml", "rules:\n  ignore: [CTR001]\n  levls: {}\n");
+  Outcome r = kclint({"."}, dir.path());
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find(".kclint.yaml:3:3: unknown key 'rules.levls'"), std::string::npos) << r.err;
+}
+
+TEST(Cli, ConfigSelectsAndRelevelsRules) {
+  TempDir dir;
+  dir.write("Dockerfile", kRootDockerfile);
+  dir.write(".kclint.yaml", "rules:\n  levels: {CTR001: warning}\n");
+  Outcome r = kclint({"."}, dir.path());
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("warning CTR001"), std::string::npos) << r.out;
+}
+
+TEST(Cli, BadFilesBecomeKC000AndTheRunGoesOn) {
+  TempDir dir;
+  dir.write("app/Dockerfile", kRootDockerfile);
+  dir.write("bin/Dockerfile", std::string("FROM alpine\0\x01\x02\xff", 16));
+  dir.write("broken/Dockerfile", "FROM alpine:3.20\nRUN <<EOT\necho never closed\n");
+  dir.write("latin1/Dockerfile", "FROM alpine:3.20\nLABEL who=\"Jos\xe9\"\n");
+  Outcome r = kclint({".", "--format", "json"}, dir.path());
+  EXPECT_EQ(r.code, 1) << r.err;
+  auto report = nlohmann::json::parse(r.out);
+  std::multiset<std::string> seen;
+  for (const auto& f : report["findings"])
+    seen.insert(f["rule"].get<std::string>() + " " + f["location"]["path"].get<std::string>());
+  EXPECT_EQ(seen.count("CTR001 app/Dockerfile"), 1u) << r.out;
+  EXPECT_EQ(seen.count("KC000 bin/Dockerfile"), 1u) << r.out;
+  EXPECT_EQ(seen.count("KC000 broken/Dockerfile"), 1u) << r.out;
+  EXPECT_EQ(seen.count("KC000 latin1/Dockerfile"), 1u) << r.out;
+}
+
+std::map<std::string, int> fingerprints(const std::string& json_report) {
+  std::map<std::string, int> out;
+  const nlohmann::json report = nlohmann::json::parse(json_report);
+  for (const auto& f : report["findings"])
+    out[f["fingerprint"].get<std::string>()] = f["location"]["line"].get<int>();
+  return out;
+}
+
+TEST(Cli, FingerprintsSurviveInsertedLines) {
+  TempDir dir;
+  std::string text = "FROM node AS build\nRUN npm ci\n\nFROM node:20\nENV API_TOKEN=abc123\nCMD [\"node\"]\n";
+  dir.write("Dockerfile", text);
+  auto before = fingerprints(kclint({".", "--format", "json"}, dir.path()).out);
+  dir.write("Dockerfile", "\n# a comment\n" + text);
+  auto after = fingerprints(kclint({".", "--format", "json"}, dir.path()).out);
+  ASSERT_GE(before.size(), 3u);
+  ASSERT_EQ(before.size(), after.size());
+  for (const auto& [fp, line] : before) {
+    ASSERT_TRUE(after.count(fp)) << "fingerprint " << fp << " changed";
+    EXPECT_EQ(after[fp], line + 2);
+  }
+}
+
+TEST(Cli, ReportIsIdenticalForAnyJobCount) {
+  Outcome one = kclint({"samples", "tests/fixtures", "--format", "sarif", "--jobs", "1"});
+  Outcome two = kclint({"samples", "tests/fixtures", "--format", "sarif", "--jobs", "2"});
+  Outcome four = kclint({"samples", "tests/fixtures", "--format", "sarif", "--jobs", "4"});
+  ASSERT_FALSE(one.out.empty());
+  EXPECT_EQ(one.out, two.out);
+  EXPECT_EQ(one.out, four.out);
+}
+
+TEST(Cli, RulesJsonListsEveryRule) {
+  Outcome r = kclint({"rules", "--format", "json"});
+  ASSERT_EQ(r.code, 0);
+  auto rules = nlohmann::json::parse(r.out);
+  ASSERT_EQ(rules.size(), kclint::all_rules().size());
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const kclint::Rule& rule = *kclint::all_rules()[i];
+    EXPECT_EQ(rules[i]["id"], std::string(rule.id));
+    EXPECT_EQ(rules[i]["name"], std::string(rule.name));
+    EXPECT_EQ(rules[i]["level"], std::string(kclint::to_string(rule.level)));
+    EXPECT_EQ(rules[i]["family"], std::string(kclint::to_string(rule.family)));
+    EXPECT_EQ(rules[i]["summary"], std::string(rule.summary));
+  }
+}
+
+TEST(Cli, ExplainPrintsTheRuleDoc) {
+  Outcome r = kclint({"explain", "CTR001"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_TRUE(r.out.starts_with("# CTR001 dockerfile-runs-as-root")) << r.out;
+  EXPECT_EQ(kclint({"explain", "dockerfile-runs-as-root"}).out, r.out);
+}
+
+TEST(Cli, SymlinksOutOfTheRootAreNotFollowed) {
+  TempDir outside, dir;
+  outside.write("Dockerfile", kRootDockerfile);
+  dir.write("Dockerfile", kCleanDockerfile);
+  fs::create_symlink(outside.path() / "Dockerfile", dir.path() / "Dockerfile.linked");
+  fs::create_directory_symlink(outside.path(), dir.path() / "linked-dir");
+  Outcome r = kclint({"."}, dir.path());
+  EXPECT_EQ(r.code, 0) << r.out;
+}
+
+TEST(Cli, ProjectRootReportsOnlyTheGivenPaths) {
+  TempDir dir;
+  dir.write("a/Dockerfile", kRootDockerfile);
+  dir.write("b/Dockerfile", kRootDockerfile);
+  Outcome r = kclint({"--project-root", ".", "b/Dockerfile", "--format", "json"}, dir.path());
+  EXPECT_EQ(r.code, 1);
+  auto findings = nlohmann::json::parse(r.out)["findings"];
+  ASSERT_EQ(findings.size(), 1u) << r.out;
+  EXPECT_EQ(findings[0]["location"]["path"], "b/Dockerfile");
+}
+
+TEST(Cli, GithubFormatWritesWorkflowCommands) {
+  TempDir dir;
+  dir.write("Dockerfile", kRootDockerfile);
+  Outcome r = kclint({".", "--format", "github"}, dir.path());
+  EXPECT_NE(r.out.find("::error file=Dockerfile,line=1,col=1,endLine=1,endColumn="), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(",title=CTR001 dockerfile-runs-as-root::stage '0' has no USER"), std::string::npos) << r.out;
+}
+
+// SARIF from the samples validates against the official 2.1.0 schema.
+TEST(Sarif, SamplesValidateAgainstTheSchema) {
+  fs::path validator = fs::path(KCLINT_SOURCE_ROOT) / ".." / "shared" / "sarif" / "validate-sarif.mjs";
+  if (!fs::exists(validator)) GTEST_SKIP() << "../shared/sarif is absent: SARIF schema validation skipped";
+  if (std::system("command -v node >/dev/null 2>&1") != 0) GTEST_SKIP() << "node is not installed: SARIF schema validation skipped";
+  fs::path modules = fs::path(KCLINT_BUILD_DIR) / ".." / "tools" / "node_modules";
+  if (!fs::exists(modules / "ajv-formats"))
+    GTEST_SKIP() << "ajv is not installed under build/tools (scripts/test.sh installs it): SARIF schema validation skipped";
+  fs::path out = fs::temp_directory_path() / ("kclint-e2e-" + std::to_string(::getpid()) + ".sarif");
+  Outcome r = kclint({"samples", "tests/fixtures", "--format", "sarif", "--output", out.string()});
+  ASSERT_EQ(r.code, 1) << r.err;
+  std::string cmd = "NODE_PATH=" + quote(fs::weakly_canonical(modules).string()) + " node " + quote(validator.string()) +
+                    " " + quote(out.string()) + " 2>&1";
+  FILE* pipe = ::popen(cmd.c_str(), "r");
+  std::string output;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) output.append(buf, n);
+  int status = ::pclose(pipe);
+  fs::remove(out);
+  EXPECT_EQ(WEXITSTATUS(status), 0) << output;
+}
+
+}  // namespace
