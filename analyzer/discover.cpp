@@ -6,6 +6,9 @@
 
 #include <re2/re2.h>
 
+#include "parsers/json/json.h"
+#include "parsers/yaml/yaml.h"
+
 namespace kclint {
 
 namespace fs = std::filesystem;
@@ -57,6 +60,38 @@ bool looks_like_cfn(std::string_view text, bool json) {
   return RE2::PartialMatch(text, version) || (RE2::PartialMatch(text, resources) && RE2::PartialMatch(text, type));
 }
 
+bool is_parameter_file_name(std::string_view path) {
+  static const RE2 param_name(R"((?i)(^|[-_./])param(eter)?s?([-_.]|$))");
+  return RE2::PartialMatch(path, param_name);
+}
+
+bool is_scalar(const Value& v) { return v.is_string() || v.is_number() || v.is_bool() || v.is_null(); }
+
+// What a loaded YAML/JSON document is, by its top-level shape.
+Format classify_document(const Value& doc, std::string_view path, bool json) {
+  if (const Value::Map* top = doc.map_value()) {
+    if (doc.get("AWSTemplateFormatVersion") || doc.get("Resources")) return Format::CloudFormation;
+    if (!json) return Format::Unknown;
+    const Value* task = doc.get("taskDefinition") ? doc.get("taskDefinition") : &doc;
+    if (task->get("containerDefinitions") && task->get("containerDefinitions")->is_list()) return Format::TaskDefinition;
+    if (doc.get("Statement") && doc.get("Version")) return Format::IamPolicy;
+    // A flat {"Key": "Value"} parameter file is told apart by its name.
+    if (!top->empty() && is_parameter_file_name(path) &&
+        std::all_of(top->begin(), top->end(), [](const Value::Member& m) { return is_scalar(m.value); }))
+      return Format::CfnParameters;
+    if (const Value* params = doc.get("Parameters"); params && params->is_list() && doc.get("Tags") == nullptr &&
+                                                      top->size() == 1)
+      return Format::CfnParameters;
+    return Format::Unknown;
+  }
+  if (const Value::List* list = doc.list_value(); json && list && !list->empty()) {
+    bool all_params = std::all_of(list->begin(), list->end(),
+                                  [](const Value& v) { return v.get("ParameterKey") && v.get("ParameterValue"); });
+    if (all_params) return Format::CfnParameters;
+  }
+  return Format::Unknown;
+}
+
 }  // namespace
 
 bool is_candidate(std::string_view path) {
@@ -78,20 +113,21 @@ Format classify(std::string_view path, std::string_view content) {
   std::string_view body = skip_space(content);
   bool json = ends_with_ci(name, ".json") || (ends_with_ci(name, ".template") && (body.starts_with("{") || body.starts_with("[")));
   if (!json && !is_yaml(name) && !ends_with_ci(name, ".template")) return Format::Unknown;
-  if (looks_like_cfn(content, json)) return Format::CloudFormation;
-  if (!json) return Format::Unknown;
 
-  static const RE2 container_defs(R"("containerDefinitions"\s*:\s*\[)");
-  static const RE2 statement(R"("Statement"\s*:)");
-  static const RE2 version(R"("Version"\s*:\s*"20(08|12)-10-17")");
-  static const RE2 param_key(R"("ParameterKey"\s*:)");
-  if (RE2::PartialMatch(content, container_defs)) return Format::TaskDefinition;
-  if (RE2::PartialMatch(content, statement) && RE2::PartialMatch(content, version)) return Format::IamPolicy;
-  if (RE2::PartialMatch(content, param_key)) return Format::CfnParameters;
-  // A flat {"Key": "Value"} parameter file is told apart by its name.
-  static const RE2 param_name(R"((?i)(^|[-_./])param(eter)?s?([-_.]|$))");
-  if (body.starts_with("{") && RE2::PartialMatch(path, param_name)) return Format::CfnParameters;
-  return Format::Unknown;
+  // Only documents that mention one of our markers are worth loading.
+  constexpr std::string_view kMarkers[] = {"AWSTemplateFormatVersion", "Resources", "containerDefinitions",
+                                           "Statement", "ParameterKey", "{"};
+  bool maybe = false;
+  for (std::size_t i = 0; i + 1 < std::size(kMarkers); ++i) maybe = maybe || content.find(kMarkers[i]) != std::string_view::npos;
+  bool flat_params = json && body.starts_with("{") && is_parameter_file_name(path);
+  if (!maybe && !flat_params) return Format::Unknown;
+
+  LoadResult doc = json ? json::load(0, content) : yaml::load(0, content, yaml::Options{.cfn_tags = true});
+  if (doc.value.is_null() && !doc.diagnostics.empty()) {
+    // Unreadable: decide on the text, so a broken template still gets KC000.
+    return looks_like_cfn(content, json) ? Format::CloudFormation : Format::Unknown;
+  }
+  return classify_document(doc.value, path, json);
 }
 
 namespace {
@@ -100,6 +136,7 @@ bool glob_match_at(std::string_view p, std::string_view s) {
     if (p.starts_with("**")) {
       p.remove_prefix(2);
       if (p.starts_with("/")) p.remove_prefix(1);
+      if (p.empty()) return true;  // a trailing ** matches everything below
       for (std::size_t i = 0; i <= s.size(); ++i)
         if ((i == 0 || s[i - 1] == '/') && glob_match_at(p, s.substr(i))) return true;
       return false;

@@ -91,16 +91,20 @@ std::vector<Suppression> scan_suppressions(FileId file, std::string_view text, c
     // Ids come first (rule ids like CTR001 or family names like CTR, separated
     // by commas or spaces); the reason follows `--`. Text after the ids without
     // `--` is taken as the reason too, rather than as more ids.
-    static const RE2 id_token(R"((?i)[a-z]{2,5}(\d{3})?)");
+    // A rule id in any case (CTR001, ctr001); a family (CTR) in upper case
+    // after the first id, so that lower-case words start the reason.
+    static const RE2 rule_token(R"((?i)[a-z]{2,5}\d{3})");
+    static const RE2 family_token(R"((?i)[a-z]{2,5})");
     std::size_t i = 0;
     while (i < rest.size()) {
       while (i < rest.size() && (rest[i] == ',' || std::isspace(static_cast<unsigned char>(rest[i])))) ++i;
       std::size_t end = i;
       while (end < rest.size() && std::isalnum(static_cast<unsigned char>(rest[end]))) ++end;
       std::string_view token = rest.substr(i, end - i);
-      if (token.empty() || !RE2::FullMatch(token, id_token) ||
-          (!std::isupper(static_cast<unsigned char>(token[0])) && !s.ids.empty()))
-        break;
+      bool is_rule = RE2::FullMatch(token, rule_token);
+      bool is_family = RE2::FullMatch(token, family_token) &&
+                       (s.ids.empty() || std::all_of(token.begin(), token.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }));
+      if (token.empty() || (!is_rule && !is_family)) break;
       std::string id(token);
       for (char& c : id) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       s.ids.push_back(std::move(id));

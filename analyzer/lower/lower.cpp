@@ -6,6 +6,11 @@ namespace kclint {
 FileUnit lower_file(SourceFile& file) {
   switch (file.format) {
     case Format::Dockerfile: return lower_dockerfile(file);
+    case Format::CloudFormation: return lower_cloudformation_file(file);
+    case Format::CfnParameters: return lower_cfn_parameters_file(file);
+    case Format::Workflow: return lower_workflow(file);
+    case Format::Action: return lower_action(file);
+    case Format::TaskDefinition: return lower_task_definition(file);
     default: return {};  // formats whose front end is not written yet are read but not lowered
   }
 }

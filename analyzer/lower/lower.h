@@ -27,6 +27,9 @@ struct FileUnit {
 FileUnit lower_file(SourceFile& file);
 
 FileUnit lower_dockerfile(SourceFile& file);
+FileUnit lower_workflow(SourceFile& file);          // .github/workflows/*.yml
+FileUnit lower_action(SourceFile& file);            // action.yml of a local action
+FileUnit lower_task_definition(SourceFile& file);   // ECS task definition JSON
 
 // Values from the command line that lowerings need.
 struct LoadOptions {
@@ -43,6 +46,13 @@ struct LoadOptions {
 // Dockerfile, references → resources). The project is finalized (indexes
 // built) before each pass, and again after the last.
 void lower_project_formats(Project& project, const LoadOptions& options);
+
+// CloudFormation: the per-file phase loads a template / parameter file into
+// SourceFile::syntax; the project-wide pass (analyzer/lower/cfn/) evaluates
+// templates with their parameters and nested stacks into resources.
+FileUnit lower_cloudformation_file(SourceFile& file);
+FileUnit lower_cfn_parameters_file(SourceFile& file);
+void lower_cloudformation(Project& project, const LoadOptions& options);
 void link_project(Project& project, const LoadOptions& options);
 
 }  // namespace kclint

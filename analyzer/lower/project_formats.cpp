@@ -3,7 +3,8 @@
 
 namespace kclint {
 
-void lower_project_formats(Project& /*project*/, const LoadOptions& /*options*/) {
+void lower_project_formats(Project& project, const LoadOptions& options) {
+  lower_cloudformation(project, options);
   // Terraform (modules, tfvars) and CloudFormation (nested stacks, parameter
   // files) register here as their front ends land.
 }

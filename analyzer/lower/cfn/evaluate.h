@@ -68,6 +68,9 @@ class Evaluator {
   const Bindings& parameters() const { return parameters_; }
   // The References made since the last call, in the order they were made.
   std::vector<RefUse> take_references();
+  // Puts back references taken before a nested piece of work (a nested stack
+  // loaded in the middle of a resource), ahead of any made since.
+  void restore_references(std::vector<RefUse> earlier);
 
  private:
   std::optional<Value> eval_at(const Value& node, int depth);

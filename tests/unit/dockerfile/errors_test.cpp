@@ -43,11 +43,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"UnterminatedQuoteInUser", "FROM base\nUSER \"app\n", "unterminated double quote", "\""},
         Case{"UnterminatedQuoteInCopy", "FROM base\nCOPY a \"b /c\n", "unterminated double quote", "\""},
         Case{"MissingFromArgument", "FROM\nRUN x\n", "FROM requires at least one argument", "FROM"},
-        Case{"FromWithTwoArguments", "FROM alpine extra\n", "FROM requires either one or three arguments (image [AS name])",
-             "alpine extra"},
+        Case{"FromWithTwoArguments", "FROM alpine extra\n",
+             "FROM requires either one or three arguments (image [AS name])", "alpine extra"},
         Case{"EnvWithoutValue", "FROM a\nENV FOO\n", "ENV must have two arguments", "FOO"},
-        Case{"EnvMixedForms", "FROM a\nENV A=1 B\n", "ENV: can't find = in \"B\"; must be of the form name=value",
-             "B"},
+        Case{"EnvMixedForms", "FROM a\nENV A=1 B\n", "ENV: can't find = in \"B\"; must be of the form name=value", "B"},
         Case{"EnvBlankName", "FROM a\nENV =x\n", "ENV names can not be blank", "=x"},
         Case{"EmptyLabel", "FROM a\nLABEL\n", "LABEL requires at least one argument", "LABEL"},
         Case{"EmptyArg", "FROM a\nARG\n", "ARG requires at least one argument", "ARG"},
@@ -57,22 +56,20 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"EmptyWorkdir", "FROM a\nWORKDIR  \n", "WORKDIR requires at least one argument", "WORKDIR"},
         Case{"EmptyExpose", "FROM a\nEXPOSE\n", "EXPOSE requires at least one argument", "EXPOSE"},
         Case{"EmptyShell", "FROM a\nSHELL []\n", "SHELL requires at least one argument", "SHELL"},
-        Case{"EmptyHealthcheck", "FROM a\nHEALTHCHECK\n", "HEALTHCHECK requires at least one argument",
-             "HEALTHCHECK"},
-        Case{"HealthcheckNoneWithArguments", "FROM a\nHEALTHCHECK NONE curl x\n",
-             "HEALTHCHECK NONE takes no arguments", "curl x"},
-        Case{"HealthcheckUnknownType", "FROM a\nHEALTHCHECK RUN curl x\n",
-             "unknown HEALTHCHECK type \"RUN\" (try CMD)", "RUN"},
+        Case{"EmptyHealthcheck", "FROM a\nHEALTHCHECK\n", "HEALTHCHECK requires at least one argument", "HEALTHCHECK"},
+        Case{"HealthcheckNoneWithArguments", "FROM a\nHEALTHCHECK NONE curl x\n", "HEALTHCHECK NONE takes no arguments",
+             "curl x"},
+        Case{"HealthcheckUnknownType", "FROM a\nHEALTHCHECK RUN curl x\n", "unknown HEALTHCHECK type \"RUN\" (try CMD)",
+             "RUN"},
         Case{"HealthcheckCmdWithoutCommand", "FROM a\nHEALTHCHECK --interval=5s CMD\n",
              "missing command after HEALTHCHECK CMD", "CMD"},
         Case{"OnbuildOnbuild", "FROM a\nONBUILD ONBUILD RUN x\n",
              "chaining ONBUILD via \"ONBUILD ONBUILD\" isn't allowed", "ONBUILD", 1},
         Case{"OnbuildFrom", "FROM a\nONBUILD FROM b\n", "FROM isn't allowed as an ONBUILD trigger", "FROM", 1},
         Case{"EmptyOnbuild", "FROM a\nONBUILD\n", "ONBUILD requires at least one argument", "ONBUILD"},
-        Case{"InvalidEscapeDirective", "# escape=x\nFROM a\n", "invalid escape character \"x\": must be \\ or `",
-             "x"},
-        Case{"DuplicateDirective", "# escape=`\n# escape=\\\nFROM a\n",
-             "only one escape parser directive can be used", "# escape=\\"},
+        Case{"InvalidEscapeDirective", "# escape=x\nFROM a\n", "invalid escape character \"x\": must be \\ or `", "x"},
+        Case{"DuplicateDirective", "# escape=`\n# escape=\\\nFROM a\n", "only one escape parser directive can be used",
+             "# escape=\\"},
         Case{"UnterminatedHeredoc", "FROM a\nCOPY <<EOF /x\nbody\n", "unterminated heredoc \"EOF\"", "<<EOF"},
         Case{"InvalidUtf8", "FROM alpine\nRUN echo \xFF\n", "invalid UTF-8", "\xFF"}),
     [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
@@ -139,8 +136,8 @@ TEST(DockerfileErrorRecovery, MutatedInputsNeverThrow) {
       "ENV A=\"x y\" \\\n  B='z'\nRUN <<-EOF cat\n\techo $A\n\tEOF\nCOPY --from=b [\"/a\", \"/b\"]\n"
       "HEALTHCHECK --interval=1s CMD [\"true\"]\nONBUILD RUN x\nUSER ${A}:${B}\nEXPOSE 80/tcp\r\n"
       "LABEL k=v\nSHELL [\"sh\"]\n\xC3\xA9\n";
-  const char kBytes[] = {'\\', '"', '\'', '$', '{', '}', '[', ']', '\n', '\r', '<', '-', '#', '=', ':', ' ', '\t',
-                         '`', '\xFF', '\xC3', '\0'};
+  const char kBytes[] = {'\\', '"', '\'', '$', '{', '}',  '[', ']',    '\n',   '\r', '<',
+                         '-',  '#', '=',  ':', ' ', '\t', '`', '\xFF', '\xC3', '\0'};
   std::uint32_t seed = 12345;
   auto next = [&] {
     seed = seed * 1664525u + 1013904223u;
@@ -157,9 +154,15 @@ TEST(DockerfileErrorRecovery, MutatedInputsNeverThrow) {
     for (int k = 0; k < 4; ++k) {
       std::size_t at = next() % (s.size() + 1);
       switch (next() % 3) {
-        case 0: s.insert(s.begin() + static_cast<std::ptrdiff_t>(at), kBytes[next() % sizeof kBytes]); break;
-        case 1: if (at < s.size()) s.erase(at, 1); break;
-        default: if (at < s.size()) s[at] = kBytes[next() % sizeof kBytes]; break;
+        case 0:
+          s.insert(s.begin() + static_cast<std::ptrdiff_t>(at), kBytes[next() % sizeof kBytes]);
+          break;
+        case 1:
+          if (at < s.size()) s.erase(at, 1);
+          break;
+        default:
+          if (at < s.size()) s[at] = kBytes[next() % sizeof kBytes];
+          break;
       }
     }
     check(s);

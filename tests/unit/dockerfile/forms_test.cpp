@@ -123,7 +123,8 @@ TEST(DockerfileForms, HealthcheckCmdShellAndExecWithOptions) {
   EXPECT_EQ(shell->type.text, "CMD");
   EXPECT_EQ(shell->command_raw, "curl --fail http://localhost:3000 || exit 1");
   EXPECT_EQ(shell->command_span, span_of(src, "curl --fail http://localhost:3000 || exit 1"));
-  EXPECT_EQ(texts(shell->command), (std::vector<std::string>{"curl", "--fail", "http://localhost:3000", "||", "exit", "1"}));
+  EXPECT_EQ(texts(shell->command),
+            (std::vector<std::string>{"curl", "--fail", "http://localhost:3000", "||", "exit", "1"}));
   EXPECT_EQ(ins[1].flag("interval")->value, "30s");
   EXPECT_EQ(ins[1].flag("timeout")->value, "3s");
   EXPECT_EQ(ins[1].args.front().text, "CMD");

@@ -120,14 +120,14 @@ TEST(DockerfileInstructions, UserSubstitutesStageArgsAndEnv) {
       "FROM alpine AS base\n"
       "ENV APP_USER=app\n"
       "USER ${APP_USER}\n"
-      "ARG UID\n"                 // takes the global default
+      "ARG UID\n"  // takes the global default
       "ARG GID=${UID}\n"
       "USER $UID:${GID}\n"
       "USER ${MISSING:-nobody}\n"  // may come from the base image: unknown
       "USER ${APP_USER:+$APP_USER}:x\n"
       "FROM base\n"
-      "USER $APP_USER\n"           // ENV is inherited through FROM <stage>
-      "USER $UID\n"                // ARG is not
+      "USER $APP_USER\n"  // ENV is inherited through FROM <stage>
+      "USER $UID\n"       // ARG is not
       "FROM alpine\n"
       "USER $APP_USER\n";
   ParseResult r = parse_clean(src);

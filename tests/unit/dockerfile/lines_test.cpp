@@ -133,7 +133,9 @@ TEST(DockerfileLines, CrlfLineEndings) {
 }
 
 TEST(DockerfileLines, ByteOrderMarkIsNotAColumn) {
-  const std::string src = "\xEF\xBB\xBF" "FROM alpine\nUSER app\n";
+  const std::string src =
+      "\xEF\xBB\xBF"
+      "FROM alpine\nUSER app\n";
   ParseResult r = parse_clean(src);
   ASSERT_EQ(r.file.stages.size(), 1u);
   const Instruction& from = r.file.stages[0].from();

@@ -17,8 +17,7 @@ TEST(DockerfileSpans, WordSplitAcrossAContinuation) {
   ParseResult r = parse_clean(src);
   const Instruction& run = r.file.stages.at(0).instructions.at(1);
   // Docker joins continuation lines without a separator.
-  EXPECT_EQ(texts(run.args),
-            (std::vector<std::string>{"TEST_123=456", "GIT_SSL_NO_VERIFY=0", "git", "clone", "x"}));
+  EXPECT_EQ(texts(run.args), (std::vector<std::string>{"TEST_123=456", "GIT_SSL_NO_VERIFY=0", "git", "clone", "x"}));
   EXPECT_EQ(run.args[0].span, span_of(src, "TEST_123=456"));
   EXPECT_EQ(run.args[1].span, span_of(src, "GIT_SSL_NO_VERIFY='0'"));
   const Span& clone = run.args[3].span;  // "clo" + "ne"
