@@ -117,6 +117,12 @@ int cli_main(int argc, char** argv) {
   app.add_option("--jobs,-j", jobs, "Parallel jobs (default: hardware threads)")->check(CLI::Range(1, 256));
   app.add_option("--color", color, "Colour in text output")->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--show-suppressed", show_suppressed, "Also list suppressed findings in text output");
+  std::string write_baseline;
+  bool use_stdin = false;
+  app.add_option("--baseline", options.baseline, "Report only findings that are not in this baseline file");
+  app.add_option("--write-baseline", write_baseline, "Record the current findings as accepted in FILE, then exit 0");
+  app.add_flag("--stdin", use_stdin, "Lint standard input as the file named by --stdin-filename (editors)");
+  app.add_option("--stdin-filename", options.stdin_filename, "Path the --stdin buffer stands for");
 
   std::string rules_format = "text";
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every rule with its metadata");
@@ -148,8 +154,26 @@ int cli_main(int argc, char** argv) {
       if (!find_rule(id) && !family_from_string(id))
         return usage_error(fmt::format("unknown rule or family '{}' (see 'kclint rules')", id));
 
+  if (use_stdin != options.stdin_filename.has_value())
+    return usage_error("--stdin and --stdin-filename go together");
+  if (use_stdin) {
+    std::stringstream buffer;
+    buffer << std::cin.rdbuf();
+    options.stdin_text = buffer.str();
+  }
+
   RunResult result = run(options);
   if (!result.error.empty()) return usage_error(result.error);
+
+  if (!write_baseline.empty()) {
+    std::ofstream baseline(write_baseline, std::ios::binary | std::ios::trunc);
+    baseline << baseline_json(result.report);
+    if (!baseline) return usage_error(fmt::format("cannot write '{}'", write_baseline));
+    std::size_t n = 0;
+    for (const Result& r : result.report.results) n += r.suppression == SuppressionKind::None;
+    std::cerr << fmt::format("kclint: recorded {} finding{} in {}\n", n, n == 1 ? "" : "s", write_baseline);
+    return kExitClean;
+  }
 
   std::ofstream file;
   if (!output.empty()) {

@@ -80,6 +80,25 @@ class Reader {
     }
   }
 
+  // suppress: [{rule: CTR003, path: "taskdefs/*.json", reason: "…"}]
+  void read_suppress(const YAML::Node& n, Config& c) const {
+    if (!n.IsSequence()) fail(n, "'suppress' must be a list of {rule, path, reason}");
+    for (const YAML::Node& item : n) {
+      expect_map(item, "suppress[]");
+      ConfigSuppression s;
+      for (const auto& kv : item) {
+        std::string key = kv.first.Scalar();
+        if (key == "rule") s.rule = rule_or_family(kv.second, "suppress[].rule");
+        else if (key == "path") s.path = scalar(kv.second, "suppress[].path");
+        else if (key == "reason") s.reason = scalar(kv.second, "suppress[].reason");
+        else fail(kv.first, fmt::format("unknown key 'suppress[].{}' (expected rule, path, reason)", key));
+      }
+      if (s.rule.empty() || s.path.empty()) fail(item, "'suppress' entries need 'rule' and 'path'");
+      if (s.reason.empty()) fail(item, "'suppress' entries need a 'reason'");
+      c.suppressions.rules.push_back(std::move(s));
+    }
+  }
+
   Config read(const YAML::Node& root) const {
     Config c;
     c.path = path_;
@@ -91,8 +110,16 @@ class Reader {
         read_rules(kv.second, c);
       } else if (key == "exclude") {
         c.excludes = strings(kv.second, "exclude");
+      } else if (key == "suppressions") {
+        std::string policy = scalar(kv.second, "suppressions");
+        if (policy == "allow") c.suppressions.inline_policy = InlinePolicy::Allow;
+        else if (policy == "require-reason") c.suppressions.inline_policy = InlinePolicy::RequireReason;
+        else if (policy == "forbid") c.suppressions.inline_policy = InlinePolicy::Forbid;
+        else fail(kv.second, "'suppressions' must be one of allow, require-reason, forbid");
+      } else if (key == "suppress") {
+        read_suppress(kv.second, c);
       } else {
-        fail(kv.first, fmt::format("unknown key '{}' (expected rules, exclude)", key));
+        fail(kv.first, fmt::format("unknown key '{}' (expected rules, exclude, suppressions, suppress)", key));
       }
     }
     return c;

@@ -14,6 +14,7 @@ struct Config {
   std::string path;  // where it was read from; empty for defaults
   Selection selection;
   std::vector<std::string> excludes;
+  SuppressionPolicy suppressions;
 };
 
 struct ConfigResult {

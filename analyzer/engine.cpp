@@ -58,7 +58,7 @@ void assign_fingerprints(const Project& project, std::vector<Finding>& findings)
     std::string base(f.rule->id);
     base += '\x1f';
     if (f.span.valid()) {
-      base += project.file(f.span.file).path;
+      base += project.file(f.span.file).rel_path;  // not the display path: same from any directory
       base += '\x1f';
       auto around = project.enclosing(f.span.file, f.span.line);
       if (!around.empty()) base += around.front()->address;
@@ -79,7 +79,8 @@ void sort_findings(const Project& project, std::vector<Finding>& findings) {
   std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
 }
 
-std::vector<Finding> run_engine(const Project& project, const Selection& selection, unsigned jobs) {
+std::vector<Finding> run_engine(const Project& project, const Selection& selection, unsigned jobs,
+                                const SuppressionPolicy& policy) {
   std::vector<const Rule*> rules;
   for (const Rule* r : all_rules())
     if (r->check && selection.enabled(*r)) rules.push_back(r);
@@ -98,7 +99,7 @@ std::vector<Finding> run_engine(const Project& project, const Selection& selecti
   // Order before fingerprinting so occurrence counts do not depend on the
   // order a rule happened to visit resources in.
   sort_findings(project, findings);
-  apply_suppressions(project, findings, [&](std::string_view id) { return selection.enabled(id); });
+  apply_suppressions(project, findings, [&](std::string_view id) { return selection.enabled(id); }, policy);
   for (Finding& f : findings)
     if (auto level = selection.level_for(*f.rule)) f.level = *level;
   std::erase_if(findings, [](const Finding& f) { return f.level == Level::None; });

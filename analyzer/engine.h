@@ -24,6 +24,21 @@ struct Selection {
   std::optional<Level> level_for(const Rule& rule) const;
 };
 
+// How inline `kclint:ignore` comments are treated (`suppressions:` in the config).
+enum class InlinePolicy { Allow, RequireReason, Forbid };
+
+// A suppression written in the config, for files without comments (JSON).
+struct ConfigSuppression {
+  std::string rule;    // rule id or family
+  std::string path;    // glob over project-relative paths
+  std::string reason;
+};
+
+struct SuppressionPolicy {
+  InlinePolicy inline_policy = InlinePolicy::Allow;
+  std::vector<ConfigSuppression> rules;
+};
+
 // Stable identity of a finding: rule, file, enclosing resource and the
 // rule's key (or message) — never a line number — plus an occurrence count.
 void assign_fingerprints(const Project& project, std::vector<Finding>& findings);
@@ -31,6 +46,7 @@ void assign_fingerprints(const Project& project, std::vector<Finding>& findings)
 // Sort by file path, position, rule id, message.
 void sort_findings(const Project& project, std::vector<Finding>& findings);
 
-std::vector<Finding> run_engine(const Project& project, const Selection& selection, unsigned jobs);
+std::vector<Finding> run_engine(const Project& project, const Selection& selection, unsigned jobs,
+                                const SuppressionPolicy& policy = {});
 
 }  // namespace kclint

@@ -7,7 +7,12 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "analyzer/config.h"
 #include "analyzer/discover.h"
@@ -29,8 +34,17 @@ struct ReadFile {
 };
 
 // One read of the whole file; size, binary and UTF-8 checks before parsing.
-ReadFile read_and_classify(const fs::path& abs, const std::string& rel) {
+ReadFile read_and_classify(const fs::path& abs, const std::string& rel, const std::string* override_text) {
   ReadFile out;
+  if (override_text) {
+    out.text = override_text->size() > kMaxFileBytes ? std::string() : *override_text;
+    out.format = classify(rel, out.text);
+    if (override_text->size() > kMaxFileBytes)
+      out.problem = Diagnostic{{}, fmt::format("input is over the {} MiB limit; not analysed", kMaxFileBytes >> 20)};
+    else if (looks_binary(out.text))
+      out.problem = Diagnostic{{}, "binary input (contains NUL bytes); not analysed"};
+    return out;
+  }
   Format by_name = classify(rel, "");
   int fd = ::open(abs.c_str(), O_RDONLY | O_CLOEXEC);
   struct stat st {};
@@ -111,7 +125,9 @@ std::unique_ptr<Project> load_project(const std::string& root, const std::vector
 
   std::vector<ReadFile> read(files.size());
   parallel_for(files.size(), jobs, [&](std::size_t i) {
-    read[i] = read_and_classify(files[i], fs::path(files[i]).lexically_relative(root).generic_string());
+    auto over = options.overrides.find(files[i]);
+    read[i] = read_and_classify(files[i], fs::path(files[i]).lexically_relative(root).generic_string(),
+                                over == options.overrides.end() ? nullptr : &over->second);
   });
   std::vector<FileId> ids;
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -175,6 +191,16 @@ RunResult run(const RunOptions& options) {
     if (p.filename().empty()) p = p.parent_path();
 
   std::optional<fs::path> forced_root;
+  std::optional<fs::path> stdin_path;
+  if (options.stdin_filename) {
+    // The buffer is linted as that file, inside the project around it.
+    stdin_path = fs::absolute(*options.stdin_filename).lexically_normal();
+    paths = {*stdin_path};
+    if (!options.project_root) {
+      std::map<fs::path, fs::path> cache;
+      forced_root = project_root_of(*stdin_path, stdin_path->parent_path(), cache);
+    }
+  }
   if (options.project_root) {
     forced_root = fs::absolute(*options.project_root).lexically_normal();
     if (forced_root->filename().empty()) forced_root = forced_root->parent_path();
@@ -189,7 +215,11 @@ RunResult run(const RunOptions& options) {
   Discovered found = forced_root ? discover(*forced_root, {*forced_root}, {}) : discover(cwd, paths, {});
   if (forced_root) {
     for (const fs::path& p : paths)
-      if (std::error_code ec; !fs::exists(p, ec)) found.errors.push_back(display_path(p, cwd));
+      if (std::error_code ec; !fs::exists(p, ec) && p != stdin_path) found.errors.push_back(display_path(p, cwd));
+  }
+  if (stdin_path && std::find(found.files.begin(), found.files.end(), *stdin_path) == found.files.end()) {
+    found.files.push_back(*stdin_path);  // an unsaved buffer need not exist on disk
+    std::sort(found.files.begin(), found.files.end());
   }
   if (!found.errors.empty()) {
     result.error = fmt::format("path does not exist: {}", found.errors.front());
@@ -227,8 +257,9 @@ RunResult run(const RunOptions& options) {
 
     LoadOptions load;
     load.jobs = options.jobs;
+    if (stdin_path) load.overrides[stdin_path->string()] = options.stdin_text;
     std::unique_ptr<Project> project = load_project(root.string(), files, load);
-    std::vector<Finding> findings = run_engine(*project, selection, options.jobs);
+    std::vector<Finding> findings = run_engine(*project, selection, options.jobs, cfg.config.suppressions);
     result.report.files_scanned += project->files().size();
 
     // With --project-root, report only what touches the given paths.
@@ -254,6 +285,17 @@ RunResult run(const RunOptions& options) {
     }
     result.projects.push_back(std::move(project));
   }
+  if (options.baseline) {
+    std::ifstream in(*options.baseline, std::ios::binary);
+    if (!in) {
+      result.error = fmt::format("cannot read baseline '{}'", *options.baseline);
+      return result;
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    result.error = apply_baseline(result.report, text.str(), *options.baseline);
+    if (!result.error.empty()) return result;
+  }
   // Projects are visited in path order and each is sorted, but two projects'
   // paths can interleave: sort the whole report once more.
   std::stable_sort(result.report.results.begin(), result.report.results.end(), [](const Result& a, const Result& b) {
@@ -261,6 +303,41 @@ RunResult run(const RunOptions& options) {
            std::tie(b.location.path, b.location.span.line, b.location.span.column, b.rule->id);
   });
   return result;
+}
+
+std::string baseline_json(const Report& report) {
+  nlohmann::ordered_json findings = nlohmann::ordered_json::array();
+  for (const Result& r : report.results) {
+    if (r.suppression != SuppressionKind::None) continue;
+    findings.push_back({{"fingerprint", r.fingerprint},
+                        {"rule", r.rule->id},
+                        {"path", r.location.path},
+                        {"message", r.message}});
+  }
+  nlohmann::ordered_json j;
+  j["kclint_baseline"] = 1;
+  j["findings"] = std::move(findings);
+  return j.dump(2) + "\n";
+}
+
+std::string apply_baseline(Report& report, const std::string& text, const std::string& path) {
+  std::set<std::pair<std::string, std::string>> accepted;
+  try {
+    nlohmann::json j = nlohmann::json::parse(text);
+    if (!j.is_object() || j.value("kclint_baseline", 0) != 1 || !j["findings"].is_array())
+      return fmt::format("'{}' is not a kclint baseline (write one with --write-baseline)", path);
+    for (const auto& f : j["findings"])
+      accepted.emplace(f.at("fingerprint").get<std::string>(), f.at("rule").get<std::string>());
+  } catch (const nlohmann::json::exception& e) {
+    return fmt::format("'{}' is not a valid baseline: {}", path, e.what());
+  }
+  for (Result& r : report.results) {
+    if (r.suppression == SuppressionKind::None && accepted.count({r.fingerprint, std::string(r.rule->id)})) {
+      r.suppression = SuppressionKind::External;
+      r.justification = "accepted in the baseline " + fs::path(path).filename().string();
+    }
+  }
+  return {};
 }
 
 }  // namespace kclint

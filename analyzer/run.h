@@ -19,7 +19,16 @@ struct RunOptions {
   std::optional<std::string> config_path;    // explicit --config
   std::vector<std::string> select, ignore;   // from the command line, added to the config's
   unsigned jobs = 1;
+  std::optional<std::string> stdin_filename;  // lint `stdin_text` as if it were this file
+  std::string stdin_text;
+  std::optional<std::string> baseline;        // hide findings recorded in this file
 };
+
+// A baseline: fingerprints of accepted findings (kclint --write-baseline).
+std::string baseline_json(const Report& report);
+// Marks the results whose fingerprint and rule are in `baseline_text` as
+// suppressed (External). Returns an error message for an unreadable file.
+std::string apply_baseline(Report& report, const std::string& baseline_text, const std::string& baseline_path);
 
 struct RunResult {
   Report report;

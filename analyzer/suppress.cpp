@@ -10,6 +10,7 @@
 
 #include <re2/re2.h>
 
+#include "analyzer/discover.h"
 #include "rules/registry.h"
 
 namespace kclint {
@@ -159,12 +160,24 @@ int named_by(const Suppression& s, const Rule& rule) {
 }  // namespace
 
 void apply_suppressions(const Project& project, std::vector<Finding>& findings,
-                        const std::function<bool(std::string_view)>& enabled) {
+                        const std::function<bool(std::string_view)>& enabled, const SuppressionPolicy& policy) {
   const Rule* unused_rule = find_rule("KC001");
   const Rule* no_reason_rule = find_rule("KC002");
   std::vector<Finding> extra;
   for (const SourceFile& file : project.files()) {
     for (const Suppression& s : file.suppressions) {
+      if (policy.inline_policy == InlinePolicy::Forbid) {
+        if (enabled("KC001")) {
+          Finding& f = extra.emplace_back();
+          f.rule = unused_rule;
+          f.level = Level::Error;
+          f.span = s.span;
+          f.message = "inline suppressions are forbidden by the configuration (suppressions: forbid); this one is not honoured";
+          f.key = f.message;
+        }
+        continue;
+      }
+      const bool honoured = !(policy.inline_policy == InlinePolicy::RequireReason && s.reason.empty());
       std::vector<LineRange> ranges = covered_lines(project, file, s);
       std::vector<bool> used(s.ids.size(), false);
       for (Finding& f : findings) {
@@ -173,7 +186,7 @@ void apply_suppressions(const Project& project, std::vector<Finding>& findings,
         if (which < 0) continue;
         bool hit = std::any_of(ranges.begin(), ranges.end(),
                                [&](const LineRange& r) { return f.span.line >= r.first && f.span.line <= r.last; });
-        if (!hit) continue;
+        if (!hit || !honoured) continue;
         used[which] = true;
         f.suppression = SuppressionKind::InSource;
         f.justification = s.reason;
@@ -193,8 +206,16 @@ void apply_suppressions(const Project& project, std::vector<Finding>& findings,
       }
       std::string ids;
       for (const std::string& id : s.ids) ids += (ids.empty() ? "" : ",") + id;
-      if (enabled("KC002") && s.reason.empty())
-        make(no_reason_rule, fmt::format("suppression of {} has no reason; add '-- why this is acceptable'", ids));
+      if (enabled("KC002") && s.reason.empty()) {
+        if (honoured) {
+          make(no_reason_rule, fmt::format("suppression of {} has no reason; add '-- why this is acceptable'", ids));
+        } else {
+          make(no_reason_rule, fmt::format("suppression of {} has no reason and the configuration requires one "
+                                           "(suppressions: require-reason); it is not honoured", ids));
+          extra.back().level = Level::Error;
+          continue;
+        }
+      }
       if (!report_unused) continue;
       for (std::size_t i = 0; i < s.ids.size(); ++i) {
         const std::string& id = s.ids[i];
@@ -203,6 +224,18 @@ void apply_suppressions(const Project& project, std::vector<Finding>& findings,
           make(unused_rule, fmt::format("suppression names unknown rule '{}'", id));
         else if (enabled(id))  // a disabled rule cannot have matched
           make(unused_rule, fmt::format("suppression of {} matches no finding", id));
+      }
+    }
+  }
+  // Config suppressions: by rule (or family) and path glob.
+  for (Finding& f : findings) {
+    if (f.suppression != SuppressionKind::None || !f.span.valid()) continue;
+    const std::string& rel = project.file(f.span.file).rel_path;
+    for (const ConfigSuppression& c : policy.rules) {
+      if ((c.rule == f.rule->id || c.rule == to_string(f.rule->family)) && glob_match(c.path, rel)) {
+        f.suppression = SuppressionKind::External;
+        f.justification = c.reason;
+        break;
       }
     }
   }

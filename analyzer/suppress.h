@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/engine.h"
 #include "analyzer/ir/rule.h"
 
 namespace kclint {
@@ -26,7 +27,10 @@ std::vector<Suppression> scan_suppressions(FileId file, std::string_view text, c
 // KC001 (unused) and KC002 (no reason) findings. `enabled(id)` tells whether a
 // rule or family id is enabled in this run, so a suppression of a disabled
 // rule is not called unused.
+// `policy` says whether inline comments are honoured (Forbid: each is
+// reported and honoured nowhere; RequireReason: one without a reason is not
+// honoured) and adds config suppressions (kind External).
 void apply_suppressions(const Project& project, std::vector<Finding>& findings,
-                        const std::function<bool(std::string_view)>& enabled);
+                        const std::function<bool(std::string_view)>& enabled, const SuppressionPolicy& policy = {});
 
 }  // namespace kclint

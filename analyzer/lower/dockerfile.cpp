@@ -32,7 +32,7 @@ FileUnit lower_dockerfile(SourceFile& file) {
     r.kind = Kind::ContainerImage;
     r.native_type = "Dockerfile stage";
     r.name = stage.name.empty() ? std::to_string(i) : stage.name;  // Docker names unnamed stages by index
-    r.address = fmt::format("{}:{}", file.path, stage.name.empty() ? std::to_string(i) : stage.name);
+    r.address = fmt::format("{}:{}", file.rel_path, stage.name.empty() ? std::to_string(i) : stage.name);
     r.file = file.id;
     r.span = join(stage.instructions.front().span, stage.instructions.back().span);
 

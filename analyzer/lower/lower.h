@@ -3,6 +3,8 @@
 // adds them to the project in file order, so ids never depend on scheduling.
 #pragma once
 
+#include <map>
+#include <string>
 #include <vector>
 
 #include "analyzer/ir/project.h"
@@ -37,6 +39,8 @@ struct LoadOptions {
   std::vector<std::string> var_files;   // --var-file (Terraform)
   std::vector<std::string> vars;        // --var K=V (Terraform)
   std::vector<std::string> cfn_params;  // --cfn-params FILE (CloudFormation)
+  // Contents to use instead of what is on disk, by absolute path (--stdin).
+  std::map<std::string, std::string> overrides;
 };
 
 // Project-wide passes, run in this order after every file's own lowering:

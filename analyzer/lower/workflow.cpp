@@ -262,6 +262,13 @@ Resource lower_step(const SourceFile& file, const Value& v, std::size_t index, s
   if (!label || !label->string_value()) label = v.get("id");
   if (!label || !label->string_value()) label = v.get("uses");
   step.name = label && label->string_value() ? *label->string_value() : fmt::format("step {}", index + 1);
+  const Value* commands = step.attr("run_commands");
+  if ((!label || !label->string_value()) && commands && commands->list_value() && !commands->list_value()->empty()) {
+    std::string first = *commands->list_value()->front().string_value();  // an unnamed run step reads as its command
+    std::size_t cut = 40;
+    while (cut < first.size() && (static_cast<unsigned char>(first[cut]) & 0xC0) == 0x80) --cut;
+    step.name = first.size() > 40 ? first.substr(0, cut) + "…" : first;
+  }
   return step;
 }
 
