@@ -43,9 +43,11 @@ Outcome kclint(const std::vector<std::string>& args, const fs::path& cwd = KCLIN
   static int counter = 0;
   fs::path err = fs::temp_directory_path() / ("kclint-e2e-err-" + std::to_string(::getpid()) + "-" +
                                               std::to_string(counter++));
+  bool own_stdin = env.find("exec <") != std::string::npos;
   std::string cmd = "cd " + quote(cwd.string()) + " && " + env + " " + quote(KCLINT_BINARY);
+  if (own_stdin) cmd = "cd " + quote(cwd.string()) + " && " + env + " NO_COLOR=1 " + quote(KCLINT_BINARY);
   for (const std::string& a : args) cmd += " " + quote(a);
-  cmd += " 2>" + quote(err.string()) + " </dev/null";
+  cmd += " 2>" + quote(err.string()) + (own_stdin ? "" : " </dev/null");
   Outcome r;
   FILE* pipe = ::popen(cmd.c_str(), "r");
   char buf[4096];
@@ -236,6 +238,70 @@ TEST(Cli, GithubFormatWritesWorkflowCommands) {
   Outcome r = kclint({".", "--format", "github"}, dir.path());
   EXPECT_NE(r.out.find("::error file=Dockerfile,line=1,col=1,endLine=1,endColumn="), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(",title=CTR001 dockerfile-runs-as-root::stage '0' has no USER"), std::string::npos) << r.out;
+}
+
+TEST(Baseline, InsertedLinesAddNoNewFindings) {
+  TempDir dir;
+  dir.write("api/Dockerfile", "FROM node AS build\nRUN npm ci\nFROM node:20\nENV API_TOKEN=abc123\n");
+  dir.write("worker/Dockerfile", kRootDockerfile);
+  Outcome write = kclint({".", "--write-baseline", "baseline.json"}, dir.path());
+  ASSERT_EQ(write.code, 0) << write.err;
+  EXPECT_NE(write.err.find("recorded 5 findings"), std::string::npos) << write.err;
+  for (const char* f : {"api/Dockerfile", "worker/Dockerfile"})
+    dir.write(f, "\n" + slurp(dir.path() / f));
+  Outcome after = kclint({".", "--baseline", "baseline.json"}, dir.path());
+  EXPECT_EQ(after.code, 0) << after.out;
+  EXPECT_NE(after.out.find("0 findings (0 errors, 0 warnings, 0 notes), 5 suppressed"), std::string::npos) << after.out;
+  // A new finding is reported.
+  dir.write("worker/Dockerfile", std::string(kRootDockerfile) + "ENV DB_PASSWORD=hunter2\n");
+  Outcome changed = kclint({".", "--baseline", "baseline.json", "--format", "json"}, dir.path());
+  EXPECT_EQ(changed.code, 1);
+  auto report = nlohmann::json::parse(changed.out);
+  EXPECT_EQ(report["summary"]["errors"], 1) << changed.out;
+  EXPECT_EQ(kclint({".", "--baseline", "missing.json"}, dir.path()).code, 2);
+}
+
+TEST(Stdin, LintsTheBufferAsTheNamedFile) {
+  TempDir dir;
+  dir.write("Dockerfile", kCleanDockerfile);
+  std::string cmd_env = "NO_COLOR=1";
+  fs::path input = dir.path() / "buffer.txt";
+  std::ofstream(input) << kRootDockerfile;
+  Outcome r = kclint({"--stdin", "--stdin-filename", "Dockerfile", "--format", "json"}, dir.path(),
+                     "NO_COLOR=1 exec <" + quote(input.string()) + ";");
+  EXPECT_EQ(r.code, 1) << r.err;
+  auto findings = nlohmann::json::parse(r.out)["findings"];
+  ASSERT_EQ(findings.size(), 1u) << r.out;
+  EXPECT_EQ(findings[0]["rule"], "CTR001");
+  EXPECT_EQ(findings[0]["location"]["path"], "Dockerfile");
+  EXPECT_EQ(kclint({"--stdin"}, dir.path()).code, 2);
+}
+
+TEST(SuppressionPolicy, ForbidReportsInlineIgnoresAndKeepsTheFinding) {
+  TempDir dir;
+  dir.write(".kclint.yaml", "suppressions: forbid\n");
+  dir.write("Dockerfile", std::string("# kclint:ignore CTR001 -- trust me\n") + kRootDockerfile);
+  Outcome r = kclint({"."}, dir.path());
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("error CTR001"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("error KC001 inline suppressions are forbidden"), std::string::npos) << r.out;
+}
+
+TEST(SuppressionPolicy, ConfigSuppressesByRuleAndPath) {
+  TempDir dir;
+  dir.write(".kclint.yaml",
+            "suppress:\n  - rule: CTR001\n    path: \"tools/**\"\n    reason: build-only image, never deployed\n");
+  dir.write("tools/Dockerfile", kRootDockerfile);
+  dir.write("app/Dockerfile", kRootDockerfile);
+  Outcome r = kclint({".", "--format", "sarif"}, dir.path());
+  EXPECT_EQ(r.code, 1);
+  auto results = nlohmann::json::parse(r.out)["runs"][0]["results"];
+  ASSERT_EQ(results.size(), 2u);
+  for (const auto& res : results) {
+    bool tools = res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "tools/Dockerfile";
+    EXPECT_EQ(res.contains("suppressions"), tools) << res.dump();
+    if (tools) EXPECT_EQ(res["suppressions"][0]["kind"], "external");
+  }
 }
 
 // SARIF from the samples validates against the official 2.1.0 schema.
