@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyzer/parallel.h"
+#include "analyzer/report/graph.h"
 #include "analyzer/run.h"
 #include "rules/registry.h"
 
@@ -131,6 +132,12 @@ int cli_main(int argc, char** argv) {
   CLI::App* explain_cmd = app.add_subcommand("explain", "Print a rule's documentation");
   explain_cmd->add_option("id", explain_id, "Rule id (e.g. CTR001) or name")->required();
 
+  std::string graph_format = "dot";
+  std::vector<std::string> graph_paths;
+  CLI::App* graph_cmd = app.add_subcommand("graph", "Draw the project graph kclint built, with findings marked");
+  graph_cmd->add_option("paths", graph_paths, "Files or directories (default: the current directory)");
+  graph_cmd->add_option("--format", graph_format, "Graph format")->check(CLI::IsMember({"dot", "mermaid"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -145,6 +152,15 @@ int cli_main(int argc, char** argv) {
 
   if (*rules_cmd) return list_rules(rules_format);
   if (*explain_cmd) return explain(explain_id);
+  if (*graph_cmd) {
+    RunOptions graph_options;
+    graph_options.paths = graph_paths;
+    graph_options.jobs = default_jobs();
+    RunResult result = run(graph_options);
+    if (!result.error.empty()) return usage_error(result.error);
+    write_graph(std::cout, result.projects, result.report, graph_format == "dot" ? GraphFormat::Dot : GraphFormat::Mermaid);
+    return kExitClean;
+  }
 
   options.jobs = jobs > 0 ? static_cast<unsigned>(jobs) : default_jobs();
   options.select = split_ids(select);

@@ -4,11 +4,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "analyzer/ir/source.h"
 #include "parsers/json/json.h"
@@ -36,10 +35,15 @@ std::string read(const std::string& path) {
 // The manifest's YAML and JSON inputs. A `.template` is JSON when its first
 // non-space byte is `{`.
 std::vector<CorpusFile> corpus_files() {
-  static const std::set<std::string> kFormats{
-      "cloudformation-yaml", "github-workflow",          "yaml-other",      "cloudformation-json",
-      "cloudformation-parameters-json", "ecs-task-definition", "ecs-container-definition",
-      "iam-policy-json",     "json-other"};
+  static const std::set<std::string> kFormats{"cloudformation-yaml",
+                                              "github-workflow",
+                                              "yaml-other",
+                                              "cloudformation-json",
+                                              "cloudformation-parameters-json",
+                                              "ecs-task-definition",
+                                              "ecs-container-definition",
+                                              "iam-policy-json",
+                                              "json-other"};
   std::vector<CorpusFile> files;
   nlohmann::json manifest = nlohmann::json::parse(read(kCorpus + "/manifest.json"));
   for (const auto& entry : manifest["files"]) {

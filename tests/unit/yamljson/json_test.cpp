@@ -1,9 +1,10 @@
 // Unit tests for the JSON loader: values, exact spans, errors, limits.
+#include "parsers/json/json.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "parsers/json/json.h"
 #include "tests/unit/yamljson/span_text.h"
 
 namespace kclint {
@@ -132,20 +133,20 @@ TEST_P(JsonErrors, ReportedWithPosition) {
 
 INSTANTIATE_TEST_SUITE_P(
     Malformed, JsonErrors,
-    ::testing::Values(
-        JsonError{"{\n  \"a\": }", "invalid JSON: unexpected '}' (expected a value)", "2:8-2:9"},
-        JsonError{"{\"a\": 1,\n}", "invalid JSON: trailing comma before '}'", "2:1-2:2"},
-        JsonError{"[1, 2, ]", "invalid JSON: trailing comma before ']'", "1:8-1:9"},
-        JsonError{"{\"a\" 1}", "invalid JSON: unexpected number (expected ':')", "1:6-1:7"},
-        JsonError{"[1 2]", "invalid JSON: unexpected number (expected ']')", "1:4-1:5"},
-        JsonError{"{\"a\": [1,\n  {\"b\": 2}", "invalid JSON: unexpected end of input (expected ']')", "2:11-2:11"},
-        JsonError{"[tru]", "invalid JSON: invalid literal", "1:2-1:5"},
-        JsonError{"{\"a\": -}", "invalid JSON: invalid number; expected digit after '-'", "1:7-1:8"},
-        JsonError{"\"abc", "invalid JSON: invalid string: missing closing quote", "1:5-1:5"},
-        JsonError{"{\"a\":1}x", "invalid JSON: unexpected text after the document", "1:8-1:9"},
-        JsonError{"{'a': 1}", "invalid JSON: invalid literal (expected a quoted key)", "1:2-1:3"},
-        JsonError{"// comment\n{}", "invalid JSON: invalid literal", "1:1-1:2"},
-        JsonError{"[1e400]", "invalid JSON: number overflow parsing '1e400'", "1:6-1:7"}));
+    ::testing::Values(JsonError{"{\n  \"a\": }", "invalid JSON: unexpected '}' (expected a value)", "2:8-2:9"},
+                      JsonError{"{\"a\": 1,\n}", "invalid JSON: trailing comma before '}'", "2:1-2:2"},
+                      JsonError{"[1, 2, ]", "invalid JSON: trailing comma before ']'", "1:8-1:9"},
+                      JsonError{"{\"a\" 1}", "invalid JSON: unexpected number (expected ':')", "1:6-1:7"},
+                      JsonError{"[1 2]", "invalid JSON: unexpected number (expected ']')", "1:4-1:5"},
+                      JsonError{"{\"a\": [1,\n  {\"b\": 2}", "invalid JSON: unexpected end of input (expected ']')",
+                                "2:11-2:11"},
+                      JsonError{"[tru]", "invalid JSON: invalid literal", "1:2-1:5"},
+                      JsonError{"{\"a\": -}", "invalid JSON: invalid number; expected digit after '-'", "1:7-1:8"},
+                      JsonError{"\"abc", "invalid JSON: invalid string: missing closing quote", "1:5-1:5"},
+                      JsonError{"{\"a\":1}x", "invalid JSON: unexpected text after the document", "1:8-1:9"},
+                      JsonError{"{'a': 1}", "invalid JSON: invalid literal (expected a quoted key)", "1:2-1:3"},
+                      JsonError{"// comment\n{}", "invalid JSON: invalid literal", "1:1-1:2"},
+                      JsonError{"[1e400]", "invalid JSON: number overflow parsing '1e400'", "1:6-1:7"}));
 
 TEST(JsonLoad, InvalidUtf8IsADiagnostic) {
   json::LoadResult r = json::load(kFile, "{\"a\": \"caf\xC3\"}");

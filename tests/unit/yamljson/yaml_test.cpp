@@ -1,11 +1,12 @@
 // Unit tests for the YAML loader: core-schema scalars, exact spans, anchors
 // and limits, CloudFormation tags, errors.
+#include "parsers/yaml/yaml.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <string>
 
-#include "parsers/yaml/yaml.h"
 #include "tests/unit/yamljson/span_text.h"
 
 namespace kclint {
@@ -44,24 +45,22 @@ TEST_P(YamlCoreSchema, PlainScalarResolves) {
 using T = Value::Type;
 INSTANTIATE_TEST_SUITE_P(
     Scalars, YamlCoreSchema,
-    ::testing::Values(PlainCase{"~", T::Null, "null"}, PlainCase{"null", T::Null, "null"},
-                      PlainCase{"Null", T::Null, "null"}, PlainCase{"NULL", T::Null, "null"},
-                      PlainCase{"true", T::Bool, "true"}, PlainCase{"True", T::Bool, "true"},
-                      PlainCase{"FALSE", T::Bool, "false"}, PlainCase{"yes", T::String, "yes"},
-                      PlainCase{"off", T::String, "off"}, PlainCase{"5432", T::Number, "5432"},
-                      PlainCase{"-17", T::Number, "-17"}, PlainCase{"+3", T::Number, "3"},
-                      PlainCase{"0x1F", T::Number, "31"}, PlainCase{"0o17", T::Number, "15"},
-                      PlainCase{"0123", T::Number, "123"}, PlainCase{"2.5", T::Number, "2.5"},
-                      PlainCase{".5", T::Number, "0.5"}, PlainCase{"1e3", T::Number, "1000"},
-                      PlainCase{"-1.5E-2", T::Number, "-0.015"}, PlainCase{"123456789012", T::Number, "123456789012"},
-                      PlainCase{"1.2.3", T::String, "1.2.3"}, PlainCase{"0x", T::String, "0x"},
-                      PlainCase{"1_000", T::String, "1_000"}, PlainCase{"12:30", T::String, "12:30"},
-                      PlainCase{"-x", T::String, "-x"}, PlainCase{"0.0.0.0/0", T::String, "0.0.0.0/0"},
-                      PlainCase{"'5432'", T::String, "5432"}, PlainCase{"\"true\"", T::String, "true"},
-                      PlainCase{"'~'", T::String, "~"}, PlainCase{"!!str 5", T::String, "5"},
-                      PlainCase{"!!int \"7\"", T::Number, "7"}, PlainCase{"!!float 1", T::Number, "1"},
-                      PlainCase{"!!bool 'true'", T::Bool, "true"}, PlainCase{"!!null ''", T::Null, "null"},
-                      PlainCase{"", T::Null, "null"}));
+    ::testing::Values(
+        PlainCase{"~", T::Null, "null"}, PlainCase{"null", T::Null, "null"}, PlainCase{"Null", T::Null, "null"},
+        PlainCase{"NULL", T::Null, "null"}, PlainCase{"true", T::Bool, "true"}, PlainCase{"True", T::Bool, "true"},
+        PlainCase{"FALSE", T::Bool, "false"}, PlainCase{"yes", T::String, "yes"}, PlainCase{"off", T::String, "off"},
+        PlainCase{"5432", T::Number, "5432"}, PlainCase{"-17", T::Number, "-17"}, PlainCase{"+3", T::Number, "3"},
+        PlainCase{"0x1F", T::Number, "31"}, PlainCase{"0o17", T::Number, "15"}, PlainCase{"0123", T::Number, "123"},
+        PlainCase{"2.5", T::Number, "2.5"}, PlainCase{".5", T::Number, "0.5"}, PlainCase{"1e3", T::Number, "1000"},
+        PlainCase{"-1.5E-2", T::Number, "-0.015"}, PlainCase{"123456789012", T::Number, "123456789012"},
+        PlainCase{"1.2.3", T::String, "1.2.3"}, PlainCase{"0x", T::String, "0x"},
+        PlainCase{"1_000", T::String, "1_000"}, PlainCase{"12:30", T::String, "12:30"},
+        PlainCase{"-x", T::String, "-x"}, PlainCase{"0.0.0.0/0", T::String, "0.0.0.0/0"},
+        PlainCase{"'5432'", T::String, "5432"}, PlainCase{"\"true\"", T::String, "true"},
+        PlainCase{"'~'", T::String, "~"}, PlainCase{"!!str 5", T::String, "5"},
+        PlainCase{"!!int \"7\"", T::Number, "7"}, PlainCase{"!!float 1", T::Number, "1"},
+        PlainCase{"!!bool 'true'", T::Bool, "true"}, PlainCase{"!!null ''", T::Null, "null"},
+        PlainCase{"", T::Null, "null"}));
 
 TEST(YamlLoad, InfinityAndNan) {
   yaml::LoadResult r = load("a: .inf\nb: -.Inf\nc: .NaN\n");
@@ -213,6 +212,19 @@ TEST(YamlLoad, AnchorsAndAliasesExpand) {
   EXPECT_EQ(text_at(text, item(list, 2).span()), "*x");
 }
 
+TEST(YamlLoad, AliasAndCollectionAsKeys) {
+  std::string text = "x: &k name\n*k : 1\n[a, b]: 2\n";
+  yaml::LoadResult r = load(text);
+  ASSERT_TRUE(r.diagnostics.empty());
+  ASSERT_TRUE(r.warnings.empty());
+  const Value::Map& m = *r.value.map_value();
+  ASSERT_EQ(m.size(), 3u);
+  EXPECT_EQ(m[1].key, "name");
+  EXPECT_EQ(where(m[1].key_span), "2:1-2:3");
+  EXPECT_EQ(m[2].key, "[a, b]");
+  EXPECT_EQ(where(m[2].key_span), "3:1-3:7");
+}
+
 TEST(YamlLoad, BillionLaughsIsCapped) {
   std::string text = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
   for (int i = 1; i < 10; ++i) {
@@ -334,8 +346,7 @@ INSTANTIATE_TEST_SUITE_P(
                       CfnCase{"!ImportValue SharedVpc", "Fn::ImportValue", "SharedVpc"},
                       CfnCase{"!Base64 hello", "Fn::Base64", "hello"},
                       CfnCase{"!Cidr [10.0.0.0/16, 4, 8]", "Fn::Cidr", "[10.0.0.0/16, 4, 8]"},
-                      CfnCase{"!GetAZs us-east-1", "Fn::GetAZs", "us-east-1"},
-                      CfnCase{"!GetAZs", "Fn::GetAZs", ""},
+                      CfnCase{"!GetAZs us-east-1", "Fn::GetAZs", "us-east-1"}, CfnCase{"!GetAZs", "Fn::GetAZs", ""},
                       CfnCase{"!Equals [!Ref Env, prod]", "Fn::Equals", "[{Ref: Env}, prod]"},
                       CfnCase{"!And [!Condition A, !Condition B]", "Fn::And", "[{Condition: A}, {Condition: B}]"},
                       CfnCase{"!Or [!Condition A, !Not [!Condition B]]", "Fn::Or",
@@ -417,16 +428,16 @@ TEST_P(YamlErrors, ReportedWithPosition) {
 
 INSTANTIATE_TEST_SUITE_P(
     Malformed, YamlErrors,
-    ::testing::Values(
-        YamlError{"a:\n  b: 1\n c: 2\n", "invalid YAML: end of map not found", "3:2-3:3"},
-        YamlError{"a: [1, 2\nb: 3\n", "invalid YAML: end of sequence flow not found", "2:2-2:3"},
-        YamlError{"a: {x: 1\n", "invalid YAML: end of map flow not found", "2:1-2:1"},
-        YamlError{"a: \"abc\nb: 2\n", "invalid YAML: quoted scalar is not closed", "1:4-1:5"},
-        YamlError{"a: *nope\n", "invalid YAML: the referenced anchor is not defined", "1:4-1:5"},
-        YamlError{"a: b: c\n", "invalid YAML: illegal map value", "1:5-1:6"},
-        YamlError{"k: - a\n", "invalid YAML: illegal block entry", "1:4-1:5"},
-        YamlError{"a: &x [1, *x]\n", "invalid YAML: alias *x refers to a node that contains it", "1:11-1:13"},
-        YamlError{"a: 1\n\xff: 2\n", "invalid YAML: bytes are not valid UTF-8 (0xFF)", "2:1-2:2"}));
+    ::testing::Values(YamlError{"a:\n  b: 1\n c: 2\n", "invalid YAML: end of map not found", "3:2-3:3"},
+                      YamlError{"a: [1, 2\nb: 3\n", "invalid YAML: end of sequence flow not found", "2:2-2:3"},
+                      YamlError{"a: {x: 1\n", "invalid YAML: end of map flow not found", "2:1-2:1"},
+                      YamlError{"a: \"abc\nb: 2\n", "invalid YAML: quoted scalar is not closed", "1:4-1:5"},
+                      YamlError{"a: *nope\n", "invalid YAML: the referenced anchor is not defined", "1:4-1:5"},
+                      YamlError{"a: b: c\n", "invalid YAML: illegal map value", "1:5-1:6"},
+                      YamlError{"k: - a\n", "invalid YAML: illegal block entry", "1:4-1:5"},
+                      YamlError{"a: &x [1, *x]\n", "invalid YAML: alias *x refers to a node that contains it",
+                                "1:11-1:13"},
+                      YamlError{"a: 1\n\xff: 2\n", "invalid YAML: bytes are not valid UTF-8 (0xFF)", "2:1-2:2"}));
 
 TEST(YamlLoad, EmptyDocumentsAreNullWithoutDiagnostic) {
   for (std::string text : {"", "\n\n", "# only a comment\n", "---\n", "\xEF\xBB\xBF", "---\n...\n"}) {
@@ -437,7 +448,9 @@ TEST(YamlLoad, EmptyDocumentsAreNullWithoutDiagnostic) {
 }
 
 TEST(YamlLoad, ByteOrderMarkIsNotCounted) {
-  std::string text = "\xEF\xBB\xBF" "a: b\n";
+  std::string text =
+      "\xEF\xBB\xBF"
+      "a: b\n";
   yaml::LoadResult r = load(text);
   ASSERT_TRUE(r.diagnostics.empty());
   EXPECT_EQ(where(r.value.member("a")->key_span), "1:1-1:2");
