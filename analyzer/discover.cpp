@@ -109,6 +109,8 @@ Format classify(std::string_view path, std::string_view content) {
   if (is_dockerfile_name(name)) return Format::Dockerfile;
   if (is_workflow_path(path) && is_yaml(name)) return Format::Workflow;
   if (name == "action.yml" || name == "action.yaml") return Format::Action;
+  // CodeDeploy and CodeBuild specs have a `Resources:` key of their own.
+  if (name.starts_with("appspec.") || name.starts_with("buildspec")) return Format::Unknown;
 
   std::string_view body = skip_space(content);
   bool json = ends_with_ci(name, ".json") || (ends_with_ci(name, ".template") && (body.starts_with("{") || body.starts_with("[")));

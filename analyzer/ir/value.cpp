@@ -86,9 +86,9 @@ const Value* Value::path(std::initializer_list<std::string_view> keys) const {
 void Value::set(std::string key, Value v, Span key_span) {
   if (type_ != Type::Map) {
     type_ = Type::Map;
-    data_ = Map{};
+    data_ = detail::Box<Map>(Map{});
   }
-  Map& m = std::get<Map>(data_);
+  Map& m = std::get<detail::Box<Map>>(data_).get();
   for (Member& mem : m)
     if (mem.key == key) {
       mem.value = std::move(v);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,29 @@
 #include "analyzer/ir/span.h"
 
 namespace kclint {
+
+namespace detail {
+// Owns a T on the heap with value semantics (deep copy). It lets Value hold
+// its own List/Map types in a std::variant while they are still incomplete.
+template <class T>
+class Box {
+ public:
+  Box(T value) : p_(std::make_unique<T>(std::move(value))) {}
+  Box(const Box& other) : p_(std::make_unique<T>(*other.p_)) {}
+  Box(Box&&) noexcept = default;
+  Box& operator=(const Box& other) {
+    p_ = std::make_unique<T>(*other.p_);
+    return *this;
+  }
+  Box& operator=(Box&&) noexcept = default;
+  ~Box() = default;
+  T& get() { return *p_; }
+  const T& get() const { return *p_; }
+
+ private:
+  std::unique_ptr<T> p_;
+};
+}  // namespace detail
 
 class Value {
  public:
@@ -34,8 +58,8 @@ class Value {
   static Value boolean(bool b, Span s = {}) { return Value(Type::Bool, b, s); }
   static Value number(double d, Span s = {}) { return Value(Type::Number, d, s); }
   static Value string(std::string v, Span s = {}) { return Value(Type::String, std::move(v), s); }
-  static Value list(List v, Span s = {}) { return Value(Type::List, std::move(v), s); }
-  static Value map(Map v, Span s = {}) { return Value(Type::Map, std::move(v), s); }
+  static Value list(List v, Span s = {});
+  static Value map(Map v, Span s = {});
   // `source` is the expression's text as written, kept for messages.
   static Value unknown(std::string source, Span s = {}) { return Value(Type::Unknown, std::move(source), s); }
   static Value reference(std::string target, std::string attribute, Span s = {}) {
@@ -59,10 +83,10 @@ class Value {
 
   // Typed views; nullptr / nullopt when the value is not of that shape.
   const std::string* string_value() const { return type_ == Type::String ? &std::get<std::string>(data_) : nullptr; }
-  const List* list_value() const { return type_ == Type::List ? &std::get<List>(data_) : nullptr; }
-  const Map* map_value() const { return type_ == Type::Map ? &std::get<Map>(data_) : nullptr; }
-  List* list_value() { return type_ == Type::List ? &std::get<List>(data_) : nullptr; }
-  Map* map_value() { return type_ == Type::Map ? &std::get<Map>(data_) : nullptr; }
+  const List* list_value() const { return type_ == Type::List ? &std::get<detail::Box<List>>(data_).get() : nullptr; }
+  const Map* map_value() const { return type_ == Type::Map ? &std::get<detail::Box<Map>>(data_).get() : nullptr; }
+  List* list_value() { return type_ == Type::List ? &std::get<detail::Box<List>>(data_).get() : nullptr; }
+  Map* map_value() { return type_ == Type::Map ? &std::get<detail::Box<Map>>(data_).get() : nullptr; }
   const Ref* reference_value() const { return type_ == Type::Reference ? &std::get<Ref>(data_) : nullptr; }
   // Source text of an Unknown.
   const std::string* unknown_source() const { return type_ == Type::Unknown ? &std::get<std::string>(data_) : nullptr; }
@@ -87,7 +111,7 @@ class Value {
   std::string describe() const;
 
  private:
-  using Data = std::variant<std::monostate, bool, double, std::string, List, Map, Ref>;
+  using Data = std::variant<std::monostate, bool, double, std::string, detail::Box<List>, detail::Box<Map>, Ref>;
   template <class T>
   Value(Type t, T&& d, Span s) : type_(t), span_(s), data_(std::forward<T>(d)) {}
 
@@ -101,5 +125,8 @@ struct Value::Member {
   Span key_span;
   Value value;
 };
+
+inline Value Value::list(List v, Span s) { return Value(Type::List, detail::Box<List>(std::move(v)), s); }
+inline Value Value::map(Map v, Span s) { return Value(Type::Map, detail::Box<Map>(std::move(v)), s); }
 
 }  // namespace kclint

@@ -70,6 +70,7 @@ TEST(Classify, ByName) {
   EXPECT_EQ(classify("sub/.github/workflows/ci.yaml", ""), Format::Workflow);
   EXPECT_EQ(classify(".github/actions/setup/action.yml", ""), Format::Action);
   EXPECT_EQ(classify("docs/workflows/deploy.yml", "name: x\n"), Format::Unknown);
+  EXPECT_EQ(classify("appspec.yaml", "version: 0.0\nResources:\n  - Svc: {}\n"), Format::Unknown);
 }
 
 TEST(Classify, ByContent) {

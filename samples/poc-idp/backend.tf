@@ -1,0 +1,5 @@
+# Partial S3 backend: the bucket, key, region and lock table come from
+#   terraform init -backend-config=tfbackends/<application>-<account_id>-<region>.tfbackend
+terraform {
+  backend "s3" {}
+}
