@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyzer/parallel.h"
+#include "parsers/hcl/hcl2json.h"
 #include "analyzer/report/graph.h"
 #include "analyzer/run.h"
 #include "rules/registry.h"
@@ -79,6 +80,21 @@ int explain(const std::string& id_in) {
   return kExitClean;
 }
 
+int hcl2json(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return usage_error(fmt::format("cannot read '{}'", path));
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string error;
+  std::optional<std::string> json = hcl::hcl2json_text(text.str(), &error);
+  if (!json) {
+    std::cerr << fmt::format("{}:{}\n", path, error);
+    return kExitFindings;
+  }
+  std::cout << *json;
+  return kExitClean;
+}
+
 bool use_color(const std::string& mode, bool to_stdout) {
   if (mode == "always") return true;
   if (mode == "never") return false;
@@ -138,6 +154,10 @@ int cli_main(int argc, char** argv) {
   graph_cmd->add_option("paths", graph_paths, "Files or directories (default: the current directory)");
   graph_cmd->add_option("--format", graph_format, "Graph format")->check(CLI::IsMember({"dot", "mermaid"}));
 
+  std::string hcl_file;
+  CLI::App* hcl2json_cmd = app.add_subcommand("hcl2json", "Print a .tf/.tfvars file as JSON in HashiCorp hcl2json's shape");
+  hcl2json_cmd->add_option("file", hcl_file, "The HCL file")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -152,6 +172,7 @@ int cli_main(int argc, char** argv) {
 
   if (*rules_cmd) return list_rules(rules_format);
   if (*explain_cmd) return explain(explain_id);
+  if (*hcl2json_cmd) return hcl2json(hcl_file);
   if (*graph_cmd) {
     RunOptions graph_options;
     graph_options.paths = graph_paths;

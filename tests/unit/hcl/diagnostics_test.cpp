@@ -1,9 +1,9 @@
 // Malformed HCL: each error becomes one diagnostic at the right line and
 // column, and no input crashes the parser or exhausts the stack.
+#include <gtest/gtest.h>
+
 #include <random>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "parsers/hcl/parser.h"
 #include "tests/unit/hcl/test_util.h"
@@ -32,8 +32,7 @@ TEST(HclDiagnostics, UnterminatedStrings) {
 }
 
 TEST(HclDiagnostics, UnterminatedInterpolation) {
-  EXPECT_EQ(error_of("x = <<EOT\n${a\nEOT\n"),
-            "3:1: expected \"}\" to end the \"${\" at 2:1, found \"EOT\"");
+  EXPECT_EQ(error_of("x = <<EOT\n${a\nEOT\n"), "3:1: expected \"}\" to end the \"${\" at 2:1, found \"EOT\"");
   EXPECT_EQ(error_of("x = <<EOT\n${a + \n"),
             "2:1: unterminated template sequence: \"${\" at 2:1 has no matching \"}\"");
 }
@@ -62,21 +61,27 @@ TEST(HclDiagnostics, StructureErrors) {
   EXPECT_EQ(error_of("= 1\n"), "1:1: expected an attribute or a block, found \"=\"");
   EXPECT_EQ(error_of("a {} b = 1\n"), "1:6: expected a line break after the closing \"}\" of block \"a\", found \"b\"");
   EXPECT_EQ(error_of("a = 1\nb = 2\na = 3\n"), "3:1: attribute \"a\" is defined twice; the first definition is at 1:1");
+  EXPECT_EQ(error_of("x {\n  b = 1\n  a = 1\n  b = 2\n  a = 2\n  b = 3\n}\n"),
+            "4:3: attribute \"b\" is defined twice; the first definition is at 2:3");
   EXPECT_EQ(error_of("a = 1\nb {\n}\n", ParseMode::Tfvars),
             "2:1: blocks are not allowed in a variable definitions (.tfvars) file; \"b\" starts a block");
-  EXPECT_EQ(error_of("b \"${x}\" {\n}\n"), "1:4: template sequences (\"${...}\", \"%{...}\") are not allowed in block labels");
+  EXPECT_EQ(error_of("b \"${x}\" {\n}\n"),
+            "1:4: template sequences (\"${...}\", \"%{...}\") are not allowed in block labels");
 }
 
 TEST(HclDiagnostics, ExpressionErrors) {
   EXPECT_EQ(error_of("a = [1, 2\n"), "1:5: unclosed list: \"[\" at 1:5 has no matching \"]\"");
   EXPECT_EQ(error_of("a = [1 2]\n"), "1:8: expected \",\" or \"]\" after a list element, found \"2\"");
-  EXPECT_EQ(error_of("a = {\n  b = 1 c = 2\n}\n"), "2:9: expected a line break or \",\" after the object item, found \"c\"");
+  EXPECT_EQ(error_of("a = {\n  b = 1 c = 2\n}\n"),
+            "2:9: expected a line break or \",\" after the object item, found \"c\"");
   EXPECT_EQ(error_of("a = {\n  b\n}\n"), "2:4: expected \"=\" or \":\" after the object key, found a line break");
   EXPECT_EQ(error_of("a = {\n  b = 1\n"), "1:5: unclosed object: \"{\" at 1:5 has no matching \"}\"");
   EXPECT_EQ(error_of("a = f(1, 2\n"), "1:6: unclosed parenthesis: \"(\" at 1:6 has no matching \")\"");
-  EXPECT_EQ(error_of("a = f(x..., y)\n"), "1:11: expected \")\" right after the expanded final argument \"...\", found \",\"");
+  EXPECT_EQ(error_of("a = f(x..., y)\n"),
+            "1:11: expected \")\" right after the expanded final argument \"...\", found \",\"");
   EXPECT_EQ(error_of("a = (1 + 2\n"), "1:5: unclosed parenthesis: \"(\" at 1:5 has no matching \")\"");
-  EXPECT_EQ(error_of("a = b ? c\n"), "1:10: expected \":\" and the false result of the conditional expression, found a line break");
+  EXPECT_EQ(error_of("a = b ? c\n"),
+            "1:10: expected \":\" and the false result of the conditional expression, found a line break");
   EXPECT_EQ(error_of("a = b.\n"), "1:7: expected an attribute name after \".\", found a line break");
   EXPECT_EQ(error_of("a = b.0.1\n"), "1:7: chained legacy indexes \".0.1\" are not allowed; write [0][1] instead");
   EXPECT_EQ(error_of("a = [for x in y : x if]\n"), "1:23: expected an expression, found \"]\"");
@@ -84,7 +89,8 @@ TEST(HclDiagnostics, ExpressionErrors) {
             "1:24: a key (\"=>\") is only valid in a for expression that builds an object ({for ...})");
   EXPECT_EQ(error_of("a = {for v in y : v}\n"),
             "1:6: a for expression that builds an object needs a key: {for k, v in coll : k => v}");
-  EXPECT_EQ(error_of("a = [for v y : v]\n"), "1:12: expected \"in\" after the variables of the for expression, found \"y\"");
+  EXPECT_EQ(error_of("a = [for v y : v]\n"),
+            "1:12: expected \"in\" after the variables of the for expression, found \"y\"");
   EXPECT_EQ(error_of("a = x[*.y\n"), "1:8: expected \"]\" after \"[*\", found \".\"");
 }
 
@@ -93,7 +99,8 @@ TEST(HclDiagnostics, TemplateDirectiveErrors) {
   EXPECT_EQ(error_of("a = \"%{for x in y}z%{endif}\"\n"),
             "1:20: expected \"%{endfor}\" to close the \"%{for}\" at 1:6, found \"%{endif}\"");
   EXPECT_EQ(error_of("a = \"x%{else}\"\n"), "1:7: unexpected \"%{else}\" with no open directive");
-  EXPECT_EQ(error_of("a = \"%{bogus}\"\n"), "1:8: expected if, else, endif, for or endfor after \"%{\", found \"bogus\"");
+  EXPECT_EQ(error_of("a = \"%{bogus}\"\n"),
+            "1:8: expected if, else, endif, for or endfor after \"%{\", found \"bogus\"");
 }
 
 TEST(HclDiagnostics, NestingTooDeep) {
@@ -116,6 +123,15 @@ TEST(HclDiagnostics, NestingTooDeep) {
   std::string directives = "a = \"";
   for (int i = 0; i < 20000; ++i) directives += "%{if x}";
   EXPECT_NE(error_of(directives + "\"").find("nesting too deep"), std::string::npos);
+
+  // Long chains are not nesting for the parser, but they make deep trees.
+  std::string chain = "a = 1";
+  for (int i = 0; i < 100000; ++i) chain += " + 1";
+  EXPECT_NE(error_of(chain).find("expression nested too deep: more than 1024 levels"), std::string::npos);
+  std::string attrs = "a = f()";
+  for (int i = 0; i < 100000; ++i) attrs += ".x";
+  EXPECT_NE(error_of(attrs).find("expression nested too deep"), std::string::npos);
+  EXPECT_TRUE(parse(0, chain.substr(0, 5 + 4 * 999) + "\n").ok());  // 1000 operators are fine
 
   // 200 levels is deep but allowed.
   ParseResult ok = parse(0, "a = " + std::string(200, '[') + std::string(200, ']') + "\n");
@@ -142,9 +158,15 @@ TEST(HclDiagnostics, GarbageNeverCrashes) {
     for (int k = 0; k < edits; ++k) {
       std::size_t at = rng() % (text.size() + 1);
       switch (rng() % 3) {
-        case 0: text.insert(at, 1, alphabet[rng() % alphabet.size()]); break;
-        case 1: if (at < text.size()) text.erase(at, 1 + rng() % 3); break;
-        default: text = text.substr(0, at); break;
+        case 0:
+          text.insert(at, 1, alphabet[rng() % alphabet.size()]);
+          break;
+        case 1:
+          if (at < text.size()) text.erase(at, 1 + rng() % 3);
+          break;
+        default:
+          text = text.substr(0, at);
+          break;
       }
     }
     ParseResult r = parse(0, text);

@@ -1,12 +1,12 @@
 // Differential test: every terraform-hcl / terraform-tfvars file of the shared
 // corpus must parse cleanly and render exactly as HashiCorp's hcl2json did.
-#include <fstream>
-#include <sstream>
-#include <string>
-
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
 
 #include "parsers/hcl/hcl2json.h"
 #include "parsers/hcl/parser.h"
@@ -45,8 +45,7 @@ std::string first_diff(const json& got, const json& want, const std::string& pat
     }
   }
   if (got.is_array() && want.is_array()) {
-    if (got.size() != want.size())
-      return path + fmt::format(": {} elements, want {}", got.size(), want.size());
+    if (got.size() != want.size()) return path + fmt::format(": {} elements, want {}", got.size(), want.size());
     for (std::size_t i = 0; i < got.size(); ++i) {
       std::string d = first_diff(got[i], want[i], path + "/" + std::to_string(i));
       if (!d.empty()) return d;

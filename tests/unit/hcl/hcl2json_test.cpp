@@ -33,7 +33,8 @@ TEST(Hcl2Json, AttributeWinsOverBlockOfSameName) {
 }
 
 TEST(Hcl2Json, LiteralsAndFolding) {
-  json j = convert("s = \"a\\n\\\"b\\u00e9\"\nn = 1.5\ni = 10\nt = true\nz = null\nneg = -1\nnot = !true\nnx = -var.x\n");
+  json j =
+      convert("s = \"a\\n\\\"b\\u00e9\"\nn = 1.5\ni = 10\nt = true\nz = null\nneg = -1\nnot = !true\nnx = -var.x\n");
   EXPECT_EQ(j, json::parse(R"({"s": "a\n\"b\u00e9", "n": 1.5, "i": 10, "t": true, "z": null,
                                "neg": -1, "not": false, "nx": "${-var.x}"})"));
 }
@@ -107,8 +108,7 @@ TEST(Hcl2Json, TextFormat) {
   std::string error;
   auto out = hcl2json_text("\xEF\xBB\xBFz = 1e3\r\na = [0.00000015, 1.0, \"f\xC3\xBC\"]\r\nm = {}\r\n", &error);
   ASSERT_TRUE(out) << error;
-  EXPECT_EQ(*out,
-            "{\n  \"a\": [\n    0.00000015,\n    1,\n    \"f\xC3\xBC\"\n  ],\n  \"m\": {},\n  \"z\": 1000\n}\n");
+  EXPECT_EQ(*out, "{\n  \"a\": [\n    0.00000015,\n    1,\n    \"f\xC3\xBC\"\n  ],\n  \"m\": {},\n  \"z\": 1000\n}\n");
   EXPECT_EQ(*hcl2json_text("", nullptr), "{}\n");
 }
 

@@ -81,7 +81,8 @@ TEST(HclParser, Literals) {
 }
 
 TEST(HclParser, QuotedStringIsTemplateWithDecodedLiteral) {
-  ParseResult r = parse_ok(R"(s = "a\tb\"c\\ \u00e9 \U0001F600 $${x} %%{y}")" "\n");
+  ParseResult r = parse_ok(R"(s = "a\tb\"c\\ \u00e9 \U0001F600 $${x} %%{y}")"
+                           "\n");
   const Template* t = attr(r, "s")->as<Template>();
   ASSERT_TRUE(t);
   EXPECT_FALSE(t->passthrough);
@@ -393,11 +394,13 @@ TEST(HclParser, Comments) {
 }
 
 TEST(HclParser, CrlfBomAndUnicodeColumns) {
-  ParseResult r = parse_ok("\xEF\xBB\xBF# \xC2\xAF\\_(\xE3\x83\x84)_/\xC2\xAF\r\nx = \"\xC2\xB5s\" # \xC2\xB5\r\nblock {\r\n  y = 2\r\n}\r\n");
+  ParseResult r = parse_ok(
+      "\xEF\xBB\xBF# \xC2\xAF\\_(\xE3\x83\x84)_/\xC2\xAF\r\nx = \"\xC2\xB5s\" # \xC2\xB5\r\nblock {\r\n  y = "
+      "2\r\n}\r\n");
   ASSERT_EQ(r.file.body.attributes.size(), 1u);
   EXPECT_EQ(pos(r.file.body.attributes[0].span), "2:1-2:9");
   EXPECT_EQ(pos(r.file.comments[1].span), "2:10-2:13");  // columns count code points
-  EXPECT_EQ(r.file.comments[0].text.back(), '\xAF');      // no trailing \r
+  EXPECT_EQ(r.file.comments[0].text.back(), '\xAF');     // no trailing \r
   EXPECT_EQ(pos(r.file.body.blocks[0].body.attributes[0].span), "4:3-4:8");
   EXPECT_EQ(pos(r.file.comments[0].span), "1:1-1:12");  // BOM is not a column
 }
@@ -424,6 +427,27 @@ TEST(HclParser, ByteRangesIndexFileText) {
   EXPECT_EQ(x->range.begin, 4u);
   EXPECT_EQ(x->range.end, 16u);
   EXPECT_EQ(src(r, x->as<Tuple>()->elements[1]), "(2 + 3)");
+}
+
+}  // namespace
+}  // namespace kclint::hcl
+
+namespace kclint::hcl {
+namespace {
+
+// Collects the root names of every variable reference under `e`.
+void collect_roots(const Expr& e, std::vector<std::string_view>& out) {
+  if (const ScopeTraversal* t = e.as<ScopeTraversal>()) out.push_back(t->root);
+  for_each_child(e, [&](const Expr& c) { collect_roots(c, out); });
+}
+
+TEST(HclParser, ForEachChildWalksEveryExpression) {
+  ParseResult r = test::parse_ok(
+      "x = { k = [for i in var.a : \"${i}-${local.b}\" if i != each.key] }[count.index] + f(-module.m.o)[*].id\n");
+  std::vector<std::string_view> roots;
+  collect_roots(*test::attr(r, "x"), roots);
+  EXPECT_EQ(roots, (std::vector<std::string_view>{"k", "var", "i", "local", "i", "each", "count", "module"}));
+  EXPECT_EQ(test::attr(r, "x")->height, 6u);  // + → [] → {} → for → != → i
 }
 
 }  // namespace

@@ -1,27 +1,24 @@
 // Helpers shared by the HCL parser tests.
 #pragma once
 
-#include <string>
-#include <string_view>
-
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
 
 #include "parsers/hcl/parser.h"
 
 namespace kclint::hcl::test {
 
 // "line:col-line:col", so a span is checked in one readable assertion.
-inline std::string pos(const Span& s) {
-  return fmt::format("{}:{}-{}:{}", s.line, s.column, s.end_line, s.end_column);
-}
+inline std::string pos(const Span& s) { return fmt::format("{}:{}-{}:{}", s.line, s.column, s.end_line, s.end_column); }
 
 // Parses `text` and fails the current test if there is a diagnostic.
 inline ParseResult parse_ok(std::string_view text, ParseMode mode = ParseMode::Config) {
   ParseResult r = parse(7, text, mode);
   for (const Diagnostic& d : r.diagnostics)
-    ADD_FAILURE() << "unexpected diagnostic at " << pos(d.span) << ": " << d.message << "\n--- input ---\n"
-                  << text;
+    ADD_FAILURE() << "unexpected diagnostic at " << pos(d.span) << ": " << d.message << "\n--- input ---\n" << text;
   return r;
 }
 
