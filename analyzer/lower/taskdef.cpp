@@ -62,11 +62,11 @@ FileUnit lower_task_definition(SourceFile& file) {
   Resource r;
   r.kind = Kind::EcsTaskDefinition;
   r.native_type = "ECS task definition (JSON)";
-  r.address = file.path;
+  r.address = file.rel_path;
   r.file = file.id;
   r.span = td->span();
   const Value* family = td->get("family");
-  r.name = family && family->string_value() ? *family->string_value() : file.path;
+  r.name = family && family->string_value() ? *family->string_value() : file.rel_path;
   auto set = [&](std::string name, std::string_view key) {
     const Value::Member* m = td->member(key);
     r.attrs.set(std::move(name), m ? m->value : Value::null(), m ? m->key_span : Span{});

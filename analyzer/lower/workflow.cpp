@@ -224,6 +224,30 @@ void lower_script(const SourceFile& file, const Value& run, Resource& step) {
   step.attrs.set("run_commands", Value::list(std::move(commands), run.span()));
 }
 
+// `uses:` taken apart: a local path (`./x`), a Docker image (`docker://x`), or
+// `owner/repo[/path]@ref` of an action or reusable workflow.
+Value action_ref(const Value& uses) {
+  const std::string* s = uses.string_value();
+  if (!s) return Value::null();
+  Span at = uses.span();
+  Value out = Value::map({}, at);
+  if (s->starts_with("./") || s->starts_with("../")) {
+    out.set("local", Value::string(s->substr(0, s->find('@')), at));
+  } else if (s->starts_with("docker://")) {
+    out.set("docker", Value::string(s->substr(9), at));
+  } else {
+    std::size_t amp = s->find('@');
+    std::string name = s->substr(0, amp);
+    std::size_t slash = name.find('/');
+    std::size_t second = slash == std::string::npos ? std::string::npos : name.find('/', slash + 1);
+    out.set("owner", Value::string(name.substr(0, slash), at));
+    out.set("repo", Value::string(slash == std::string::npos ? "" : name.substr(slash + 1, second - slash - 1), at));
+    out.set("path", Value::string(second == std::string::npos ? "" : name.substr(second + 1), at));
+    out.set("ref", amp == std::string::npos ? Value::null(at) : Value::string(s->substr(amp + 1), at));
+  }
+  return out;
+}
+
 Span key_span(const Value& map, std::string_view key) {
   const Value::Member* m = map.member(key);
   return m ? m->key_span : Span{};
@@ -250,6 +274,7 @@ Resource lower_step(const SourceFile& file, const Value& v, std::size_t index, s
   copy(v, step, "id", "id");
   copy(v, step, "name", "name");
   copy(v, step, "uses", "uses");
+  if (const Value* uses = v.get("uses")) step.attrs.set("action", action_ref(*uses));
   copy(v, step, "with", "with", true);
   copy(v, step, "run", "run");
   copy(v, step, "env", "env", true);
@@ -321,11 +346,11 @@ FileUnit lower_workflow(SourceFile& file) {
   Resource wf;
   wf.kind = Kind::Workflow;
   wf.native_type = "GitHub Actions workflow";
-  wf.address = file.path;
+  wf.address = file.rel_path;
   wf.file = file.id;
   wf.span = root->span();
   const Value* name = root->get("name");
-  wf.name = name && name->string_value() ? *name->string_value() : base_name(file.path);
+  wf.name = name && name->string_value() ? *name->string_value() : base_name(file.rel_path);
   copy(*root, wf, "name", "name");
   copy(*root, wf, "on", "on");
   wf.attrs.set("triggers", triggers(root->get("on")), key_span(*root, "on"));
@@ -344,7 +369,7 @@ FileUnit lower_workflow(SourceFile& file) {
     Resource job;
     job.kind = Kind::Job;
     job.native_type = "GitHub Actions job";
-    job.address = fmt::format("{}:jobs.{}", file.path, m.key);
+    job.address = fmt::format("{}:jobs.{}", file.rel_path, m.key);
     job.name = m.key;
     job.file = file.id;
     job.span = join(m.key_span, v.span());
@@ -362,6 +387,7 @@ FileUnit lower_workflow(SourceFile& file) {
     copy(v, job, "permissions", "permissions");
     copy(v, job, "runs-on", "runs_on", true);
     copy(v, job, "uses", "uses");
+    if (const Value* uses = v.get("uses")) job.attrs.set("action", action_ref(*uses));
     copy(v, job, "with", "with", true);
     copy(v, job, "secrets", "secrets", true);
     copy(v, job, "env", "env", true);
@@ -373,7 +399,7 @@ FileUnit lower_workflow(SourceFile& file) {
     job_index.emplace(m.key, index);
     needs.emplace_back(index, job.attr("needs"));
     unit.resources.push_back(std::move(job));
-    lower_steps(file, v.get("steps"), fmt::format("{}:jobs.{}", file.path, m.key), unit);
+    lower_steps(file, v.get("steps"), fmt::format("{}:jobs.{}", file.rel_path, m.key), unit);
   }
   for (auto& [from, list] : needs) {
     for (const Value& n : *list->list_value()) {
@@ -394,18 +420,18 @@ FileUnit lower_action(SourceFile& file) {
   Resource action;
   action.kind = Kind::Action;
   action.native_type = "GitHub Actions action";
-  action.address = file.path;
+  action.address = file.rel_path;
   action.file = file.id;
   action.span = root->span();
   const Value* name = root->get("name");
-  action.name = name && name->string_value() ? *name->string_value() : file.path;
+  action.name = name && name->string_value() ? *name->string_value() : file.rel_path;
   copy(*root, action, "name", "name");
   copy(*root, action, "runs", "runs");
   const Value* runs = root->get("runs");
   const Value* using_ = runs ? runs->get("using") : nullptr;
   action.attrs.set("using", using_ ? *using_ : Value::null());
   unit.resources.push_back(std::move(action));
-  if (runs) lower_steps(file, runs->get("steps"), fmt::format("{}:runs", file.path), unit);
+  if (runs) lower_steps(file, runs->get("steps"), fmt::format("{}:runs", file.rel_path), unit);
   return unit;
 }
 

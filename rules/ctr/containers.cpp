@@ -23,6 +23,14 @@ bool is_root_user(std::string_view user) {
   return name == "root" || name == "0";
 }
 
+std::string_view mutable_tag_reason(std::string_view image) {
+  if (image.find('@') != std::string_view::npos) return "";  // digest
+  std::size_t slash = image.rfind('/');
+  std::size_t colon = image.rfind(':');
+  if (colon == std::string_view::npos || (slash != std::string_view::npos && colon < slash)) return "has no tag";
+  return image.substr(colon + 1) == "latest" ? "uses the ':latest' tag" : "";
+}
+
 bool is_secret_name(std::string_view name) {
   // Long words match anywhere (DBPASSWORD); short ones only as a word (not BYPASS).
   static const RE2 secret(R"((?i)(PASSWORD|PASSWD|SECRET|TOKEN|APIKEY|API_KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)|(^|_|-)(PASS|PWD|AUTH_?KEY)(_|-|$))");

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analyzer/ir/project.h"
+#include "analyzer/ir/rule.h"
 
 namespace kclint::ctr {
 
@@ -20,6 +21,13 @@ std::vector<ShippedStage> shipped_stages(const Project& project);
 
 // root, 0, root:root, 0:0, root:<group>, 0:<group>.
 bool is_root_user(std::string_view user);
+
+// Why an image reference is mutable ("has no tag", "uses the ':latest' tag"),
+// or "" when it is pinned to a version tag or digest.
+std::string_view mutable_tag_reason(std::string_view image);
+
+// The ECS part of CTR004 (task definition images), called by its check.
+void check_ecs_image_tags(const Project& project, Findings& out);
 
 // PASSWORD, DB_SECRET, API_KEY, GITHUB_TOKEN, PRIVATE_KEY, ... but not
 // SECRET_ARN, TOKEN_URL, PASSWORD_FILE and other names of where a secret is.

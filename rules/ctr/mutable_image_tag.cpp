@@ -1,6 +1,7 @@
 // CTR004: an image without a tag or digest, or with ':latest', changes under
 // you: builds and deployments stop being reproducible and reviewable.
 #include "analyzer/ir/rule.h"
+#include "rules/ctr/containers.h"
 
 namespace kclint {
 
@@ -23,6 +24,7 @@ void check(const Project& project, Findings& out) {
     if (std::string_view why = mutable_reason(*name); !why.empty())
       out.report(image->span(), "base image '{}' {}; pin a version tag or a digest", *name, why);
   }
+  ctr::check_ecs_image_tags(project, out);  // ECS task definition images (rules/ctr/ecs_image_tag.cpp)
 }
 }  // namespace
 

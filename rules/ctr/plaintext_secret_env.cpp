@@ -3,6 +3,8 @@
 #include "analyzer/ir/rule.h"
 #include "rules/ctr/containers.h"
 
+#include <re2/re2.h>
+
 namespace kclint {
 
 namespace {
@@ -22,6 +24,21 @@ void check(const Project& project, Findings& out) {
     if (const Value* args = stage->attr("build_args"))
       for (const Value::Member& m : *args->map_value()) judge(out, "ARG", m.key, m.key_span, m.value);
   }
+  // ECS container environment (task definition files, Terraform, CloudFormation).
+  for (const Resource* td : project.of_kind(Kind::EcsTaskDefinition))
+    for (const ContainerSpec& c : td->containers)
+      for (const EnvEntry& e : c.environment) judge(out, "container environment variable", e.name, e.name_span, e.value);
+  // Workflow, job and step `env:`; `${{ secrets.X }}` values are Unknown, not literals. A URL
+  // with a password for a database on the runner itself (service containers) is test data.
+  static const RE2 local_url(R"(@(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])([:/]|$))");
+  for (Kind kind : {Kind::Workflow, Kind::Job, Kind::Step})
+    for (const Resource* r : project.of_kind(kind))
+      if (const Value* env = r->attr("env"); env && env->map_value())
+        for (const Value::Member& m : *env->map_value()) {
+          const std::string* text = m.value.string_value();
+          if (text && !ctr::is_secret_name(m.key) && RE2::PartialMatch(*text, local_url)) continue;
+          judge(out, "workflow env", m.key, m.key_span, m.value);
+        }
 }
 }  // namespace
 

@@ -7,8 +7,13 @@
 
 namespace kclint {
 
+namespace sec {
+void check_workflow_credentials(const Project& project, Findings& out);  // sec/workflow_credentials.cpp
+}
+
 namespace {
 void check(const Project& project, Findings& out) {
+  sec::check_workflow_credentials(project, out);
   // Access key ids; AWS's documented example keys end in EXAMPLE.
   static const RE2 access_key(R"(\b((?:AKIA|ASIA)[A-Z0-9]{16})\b)");
   static const RE2 private_key(R"((-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----))");
