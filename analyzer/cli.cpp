@@ -138,6 +138,11 @@ int cli_main(int argc, char** argv) {
   bool use_stdin = false;
   app.add_option("--baseline", options.baseline, "Report only findings that are not in this baseline file");
   app.add_option("--write-baseline", write_baseline, "Record the current findings as accepted in FILE, then exit 0");
+  app.add_option("--var-file", options.var_files, "Terraform variable values from a .tfvars file (repeatable)")
+      ->allow_extra_args(false);
+  app.add_option("--var", options.vars, "A Terraform variable value, NAME=VALUE (repeatable)")->allow_extra_args(false);
+  app.add_option("--cfn-params", options.cfn_params, "CloudFormation parameter values from a JSON file (repeatable)")
+      ->allow_extra_args(false);
   app.add_flag("--stdin", use_stdin, "Lint standard input as the file named by --stdin-filename (editors)");
   app.add_option("--stdin-filename", options.stdin_filename, "Path the --stdin buffer stands for");
 

@@ -257,6 +257,9 @@ RunResult run(const RunOptions& options) {
 
     LoadOptions load;
     load.jobs = options.jobs;
+    for (const std::string& f : options.var_files) load.var_files.push_back(fs::absolute(f).lexically_normal().string());
+    load.vars = options.vars;
+    for (const std::string& f : options.cfn_params) load.cfn_params.push_back(fs::absolute(f).lexically_normal().string());
     if (stdin_path) load.overrides[stdin_path->string()] = options.stdin_text;
     std::unique_ptr<Project> project = load_project(root.string(), files, load);
     std::vector<Finding> findings = run_engine(*project, selection, options.jobs, cfg.config.suppressions);
@@ -285,6 +288,12 @@ RunResult run(const RunOptions& options) {
     }
     result.projects.push_back(std::move(project));
   }
+  for (const auto* list : {&options.var_files, &options.cfn_params})
+    for (const std::string& f : *list)
+      if (std::error_code ec; !fs::is_regular_file(f, ec)) {
+        result.error = fmt::format("file does not exist: {}", f);
+        return result;
+      }
   if (options.baseline) {
     std::ifstream in(*options.baseline, std::ios::binary);
     if (!in) {

@@ -22,6 +22,9 @@ struct RunOptions {
   std::optional<std::string> stdin_filename;  // lint `stdin_text` as if it were this file
   std::string stdin_text;
   std::optional<std::string> baseline;        // hide findings recorded in this file
+  std::vector<std::string> var_files;         // Terraform --var-file
+  std::vector<std::string> vars;              // Terraform --var K=V
+  std::vector<std::string> cfn_params;        // CloudFormation --cfn-params
 };
 
 // A baseline: fingerprints of accepted findings (kclint --write-baseline).
