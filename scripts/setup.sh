@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(g++ cmake ninja-build pkg-config libyaml-cpp-dev nlohmann-json3-dev libre2-dev libcli11-dev libfmt-dev)
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(libgtest-dev googletest graphviz)
+  packages+=(libgtest-dev googletest graphviz dpkg-dev file)
 fi
 
 missing=()

@@ -304,6 +304,23 @@ TEST(SuppressionPolicy, ConfigSuppressesByRuleAndPath) {
   }
 }
 
+TEST(Graph, DotRendersWithGraphvizAndShowsTheLinks) {
+  Outcome r = kclint({"graph", "samples/startupwebapp"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("[label=\"builds\"]"), std::string::npos) << r.out;     // workflow → Dockerfile stage
+  EXPECT_NE(r.out.find("[label=\"runs task\"]"), std::string::npos) << r.out;  // workflow → task definition
+  EXPECT_NE(r.out.find("[label=\"runs image\"]"), std::string::npos) << r.out; // task definition → stage
+  EXPECT_NE(r.out.find("CTR001\", color=red"), std::string::npos) << r.out;
+  Outcome mermaid = kclint({"graph", "samples/startupwebapp", "--format", "mermaid"});
+  EXPECT_TRUE(mermaid.out.starts_with("flowchart LR\n")) << mermaid.out;
+  if (std::system("command -v dot >/dev/null 2>&1") != 0) GTEST_SKIP() << "Graphviz is not installed: rendering skipped";
+  fs::path dot = fs::temp_directory_path() / ("kclint-graph-" + std::to_string(::getpid()) + ".dot");
+  std::ofstream(dot) << r.out;
+  int status = std::system(("dot -Tsvg " + quote(dot.string()) + " -o /dev/null").c_str());
+  fs::remove(dot);
+  EXPECT_EQ(status, 0);
+}
+
 // SARIF from the samples validates against the official 2.1.0 schema.
 TEST(Sarif, SamplesValidateAgainstTheSchema) {
   fs::path validator = fs::path(KCLINT_SOURCE_ROOT) / ".." / "shared" / "sarif" / "validate-sarif.mjs";
