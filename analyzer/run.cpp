@@ -83,7 +83,9 @@ std::string display_path(const fs::path& abs, const fs::path& cwd) {
 }
 
 // The root of the project a file belongs to: the nearest directory with a
-// .kclint.yaml or .git; without one, the scanned path itself.
+// .kclint.yaml or .git; without one, the scanned path itself. The cache maps
+// directories to their nearest marker directory (empty: none up to /), never
+// to a fallback, which depends on the path being scanned.
 fs::path project_root_of(const fs::path& file, const fs::path& fallback, std::map<fs::path, fs::path>& cache) {
   std::vector<fs::path> visited;
   fs::path dir = file.parent_path();
@@ -102,9 +104,8 @@ fs::path project_root_of(const fs::path& file, const fs::path& fallback, std::ma
     if (dir == dir.root_path() || !dir.has_parent_path()) break;
     dir = dir.parent_path();
   }
-  if (found.empty()) found = fallback;
   for (const fs::path& v : visited) cache[v] = found;
-  return found;
+  return found.empty() ? fallback : found;
 }
 
 bool under(const fs::path& p, const fs::path& dir) {

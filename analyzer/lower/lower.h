@@ -32,6 +32,10 @@ FileUnit lower_dockerfile(SourceFile& file);
 FileUnit lower_workflow(SourceFile& file);          // .github/workflows/*.yml
 FileUnit lower_action(SourceFile& file);            // action.yml of a local action
 FileUnit lower_task_definition(SourceFile& file);   // ECS task definition JSON
+// One container definition in ECS JSON shape (camelCase keys) → ContainerSpec;
+// shared with Terraform's container_definitions.
+ContainerSpec container_spec_from_json(const Value& definition);
+FileUnit lower_iam_policy(SourceFile& file);        // standalone IAM policy JSON
 
 // Values from the command line that lowerings need.
 struct LoadOptions {
@@ -58,5 +62,12 @@ FileUnit lower_cloudformation_file(SourceFile& file);
 FileUnit lower_cfn_parameters_file(SourceFile& file);
 void lower_cloudformation(Project& project, const LoadOptions& options);
 void link_project(Project& project, const LoadOptions& options);
+
+// Terraform: the per-file phase parses .tf / .tfvars into SourceFile::syntax
+// (a std::shared_ptr<hcl::File>); the project-wide pass
+// (analyzer/lower/terraform/) evaluates root modules with their variables and
+// local module calls into resources.
+FileUnit lower_terraform_file(SourceFile& file);
+void lower_terraform(Project& project, const LoadOptions& options);
 
 }  // namespace kclint

@@ -2,6 +2,7 @@
 // with its parameters, loads local nested stacks with the parameters their
 // parent binds, and adds the resources and their edges to the project.
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <filesystem>
 #include <fstream>
@@ -63,6 +64,38 @@ std::optional<std::string> local_path(const std::string& url) {
   if (url.find("://") != std::string::npos || url.starts_with("{{")) return std::nullopt;
   if (url.empty()) return std::nullopt;
   return url;
+}
+
+// How many leading ".." components a normalized relative path has.
+std::size_t levels_up(std::string_view rel) {
+  std::size_t n = 0;
+  while (rel == ".." || rel.starts_with("../")) {
+    ++n;
+    rel.remove_prefix(std::min<std::size_t>(3, rel.size()));
+  }
+  return n;
+}
+
+// A NoEcho parameter's Default is a secret written into the template: kept as
+// a resource of its own (Kind::Other, "AWS::CloudFormation::Parameter", attrs
+// `no_echo`, `default` as written) so SEC001 can report it.
+void add_no_echo_parameters(Project& project, const Template& t) {
+  const Value::Map* params = t.parameters ? t.parameters->map_value() : nullptr;
+  if (!params) return;
+  for (const Value::Member& p : *params) {
+    const Value* no_echo = p.value.get("NoEcho");
+    const Value* def = p.value.get("Default");
+    if (!no_echo || no_echo->as_bool() != true || !def) continue;
+    Resource r;
+    r.native_type = "AWS::CloudFormation::Parameter";
+    r.address = t.file->rel_path + "#" + p.key;
+    r.name = p.key;
+    r.file = t.file->id;
+    r.span = join(p.key_span, p.value.span());
+    r.attrs.set("no_echo", Value::boolean(true, no_echo->span()));
+    r.attrs.set("default", *def);
+    project.add(std::move(r));
+  }
 }
 
 struct Edge {
@@ -140,6 +173,7 @@ void Driver::run() {
       std::string env = given_environment_.empty() ? environment_from(bound) : given_environment_;
       instantiate(t, std::move(bound), suffix_for(t.file->rel_path, ""), {}, env);
     }
+  for (const Template& t : templates) add_no_echo_parameters(project_, t);
   finish();
 }
 
@@ -312,11 +346,15 @@ void Driver::load_child(Instance& inst, std::string_view id, Child& child) {
   const Span& at = url_node->span();
   fs::path path = fs::path(*local);
   std::string rel = (fs::path(t.file->rel_path).parent_path() / path).lexically_normal().generic_string();
-  if (path.is_absolute() || rel.empty() || rel == ".." || rel.starts_with("../")) {
+  const SourceFile* file = path.is_absolute() ? nullptr : project_.file_by_rel_path(rel);
+  // Only files the project loaded are ever read. A path that climbs above the
+  // root (above the parent's own level, should the parent lie outside it) is refused.
+  std::string parent_dir = fs::path(t.file->rel_path).parent_path().generic_string();
+  bool escapes = path.is_absolute() || rel.empty() || levels_up(rel) > levels_up(parent_dir);
+  if (!file && escapes) {
     diagnose(t, at, fmt::format("nested stack TemplateURL \"{}\" points outside the project root; not loaded", *local));
     return;
   }
-  const SourceFile* file = project_.file_by_rel_path(rel);
   std::optional<Template> child_t = file && file->format == Format::CloudFormation ? Template::of(*file) : std::nullopt;
   if (!child_t) return;  // not in the project (or not a readable template): its outputs stay Unknown
   if (std::find(inst.chain.begin(), inst.chain.end(), rel) != inst.chain.end()) {

@@ -2,6 +2,8 @@
 // tree for the project-wide pass, report what cannot be read as KC000.
 #include "analyzer/lower/cfn/template.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "analyzer/lower/lower.h"

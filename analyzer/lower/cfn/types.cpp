@@ -2,6 +2,8 @@
 // Keep the table in step with docs/formats.md (a test checks every type is there).
 #include "analyzer/lower/cfn/types.h"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "analyzer/lower/cfn/models.h"
@@ -241,9 +243,12 @@ void sub_models(const TypeMapping& t, const ResourceInput& in, Resource& r, std:
       Value self = Value::reference(in.address, "GroupId", in.span);
       for (auto [key, direction] : {std::pair{"SecurityGroupIngress", Direction::Ingress},
                                     std::pair{"SecurityGroupEgress", Direction::Egress}})
-        if (const Value* rules = props.get(key); rules && rules->is_list())
-          for (const Value& rule : *rules->list_value())
-            if (rule.is_map()) r.sg_rules.push_back(security_group_rule(rule, direction, self));
+        if (const Value* rules = props.get(key)) {
+          if (rules->is_map()) r.sg_rules.push_back(security_group_rule(*rules, direction, self));  // one rule, not in a list
+          if (rules->is_list())
+            for (const Value& rule : *rules->list_value())
+              if (rule.is_map()) r.sg_rules.push_back(security_group_rule(rule, direction, self));
+        }
       break;
     }
     case Model::IngressRule:
@@ -270,7 +275,6 @@ void sub_models(const TypeMapping& t, const ResourceInput& in, Resource& r, std:
         p.name = in.logical_id;
         p.file = in.file->id;
         p.span = text->span();
-        p.environment = r.environment;
         p.attrs.set("repository", Value::reference(in.address, "", text->span()));
         p.policies.push_back(policy_from_json(*text, PolicyRole::Resource, "RepositoryPolicyText"));
         extra.push_back(std::move(p));

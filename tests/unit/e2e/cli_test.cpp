@@ -232,6 +232,19 @@ TEST(Cli, ProjectRootReportsOnlyTheGivenPaths) {
   EXPECT_EQ(findings[0]["location"]["path"], "b/Dockerfile");
 }
 
+TEST(Cli, SiblingPathsWithoutMarkersAreSeparateProjects) {
+  TempDir a, b;
+  fs::remove(a.path() / ".kclint.yaml");
+  fs::remove(b.path() / ".kclint.yaml");
+  a.write("Dockerfile", kRootDockerfile);
+  b.write("Dockerfile", kRootDockerfile);
+  // Two findings with distinct fingerprints: each file is at the root of its own project.
+  Outcome r = kclint({a.path().string(), b.path().string(), "--format", "json"});
+  auto findings = nlohmann::json::parse(r.out)["findings"];
+  ASSERT_EQ(findings.size(), 2u) << r.out;
+  EXPECT_EQ(findings[0]["fingerprint"], findings[1]["fingerprint"]) << "same rel_path and resource in both projects";
+}
+
 TEST(Cli, GithubFormatWritesWorkflowCommands) {
   TempDir dir;
   dir.write("Dockerfile", kRootDockerfile);
