@@ -50,6 +50,8 @@ ContainerSpec container(const Value& c) {
 
 }  // namespace
 
+ContainerSpec container_spec_from_json(const Value& definition) { return container(definition); }
+
 FileUnit lower_task_definition(SourceFile& file) {
   FileUnit unit;
   json::LoadResult doc = json::load(file.id, file.text);

@@ -1,6 +1,7 @@
 // SEC001: credentials in the repository are readable by everyone with read
 // access, forever (git history). This part scans every file's text for AWS
-// access keys and private key blocks, whatever the format.
+// access keys and private key blocks, whatever the format; literal database
+// passwords and NoEcho defaults come from the IR (sec/literal_passwords.cpp).
 #include "analyzer/ir/rule.h"
 
 #include <re2/re2.h>
@@ -9,11 +10,13 @@ namespace kclint {
 
 namespace sec {
 void check_workflow_credentials(const Project& project, Findings& out);  // sec/workflow_credentials.cpp
+void check_literal_passwords(const Project& project, Findings& out);     // sec/literal_passwords.cpp
 }
 
 namespace {
 void check(const Project& project, Findings& out) {
   sec::check_workflow_credentials(project, out);
+  sec::check_literal_passwords(project, out);
   // Access key ids; AWS's documented example keys end in EXAMPLE.
   static const RE2 access_key(R"(\b((?:AKIA|ASIA)[A-Z0-9]{16})\b)");
   static const RE2 private_key(R"((-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----))");

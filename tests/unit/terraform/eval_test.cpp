@@ -1,0 +1,171 @@
+// Terraform expression evaluation: literals, operators, templates, for and
+// splat expressions, variables, locals and the built-in functions.
+#include <gtest/gtest.h>
+
+#include "helpers.h"
+
+namespace kclint::tf::testing {
+namespace {
+
+// Evaluates `expr` as attribute `v` of a resource (with `extra` configuration
+// beside it) and returns the value as the IR keeps it.
+Value ev(const std::string& expr, const std::string& extra = "", LoadOptions options = {},
+         std::map<std::string, std::string> files = {}) {
+  files["main.tf"] = extra + "\nresource \"x_test\" \"t\" {\n  v = " + expr + "\n}\n";
+  auto p = load_inline(files, std::move(options));
+  EXPECT_TRUE(diagnostics(*p).empty()) << diagnostics(*p)[0];
+  const Value* v = attr(*p, "x_test.t", "v");
+  return v ? *v : Value::unknown("<missing>");
+}
+
+std::string d(const std::string& expr, const std::string& extra = "") { return ev(expr, extra).describe(); }
+
+TEST(TfEval, LiteralsAndOperators) {
+  EXPECT_EQ(d("1 + 2 * 3"), "7");
+  EXPECT_EQ(d("10 % 4"), "2");
+  EXPECT_EQ(d("-(3)"), "-3");
+  EXPECT_EQ(d("!true"), "false");
+  EXPECT_EQ(d("1 < 2 && 2 >= 2"), "true");
+  EXPECT_EQ(d("\"a\" == \"a\" ? \"y\" : \"n\""), "y");
+  EXPECT_EQ(d("null"), "null");
+  EXPECT_EQ(d("[1, \"a\", true]"), "[1, a, true]");
+  EXPECT_EQ(d("{ a = 1, \"b\" = 2 }"), "{a: 1, b: 2}");
+}
+
+TEST(TfEval, TemplatesAndHeredocs) {
+  EXPECT_EQ(d("\"x-${1 + 1}-y\""), "x-2-y");
+  EXPECT_EQ(d("\"%{if true}yes%{else}no%{endif}\""), "yes");
+  EXPECT_EQ(d("\"%{for s in [\"a\", \"b\"]}${s};%{endfor}\""), "a;b;");
+  EXPECT_EQ(d("<<EOT\nline ${2}\nEOT"), "line 2\n");
+  EXPECT_EQ(d("<<-EOT\n    indented\n    EOT"), "indented\n");
+  // An unknown inside a template makes the whole string Unknown with its text.
+  Value v = ev("\"arn:${var.x}/*\"", "variable \"x\" {}");
+  ASSERT_TRUE(v.is_unknown());
+  EXPECT_EQ(*v.unknown_source(), "arn:${var.x}/*");
+}
+
+TEST(TfEval, ForAndSplat) {
+  EXPECT_EQ(d("[for x in [1, 2, 3] : x * 2 if x > 1]"), "[4, 6]");
+  EXPECT_EQ(d("{for k, v in { a = 1, b = 2 } : v => k}"), "{1: a, 2: b}");
+  EXPECT_EQ(d("{for s in [\"a\", \"b\", \"a\"] : s => s...}"), "{a: [a, a], b: [b]}");
+  EXPECT_EQ(d("[{ n = 1 }, { n = 2 }][*].n"), "[1, 2]");
+  EXPECT_EQ(d("[for i, v in [\"x\", \"y\"] : \"${i}${v}\"]"), "[0x, 1y]");
+}
+
+TEST(TfEval, VariablesFromDefaultsTfvarsVarFilesAndVars) {
+  std::string vars = "variable \"a\" { default = \"def\" }\nvariable \"b\" { default = 1 }\n"
+                     "variable \"c\" { type = string }\nvariable \"d\" {\n  validation {\n    condition = false\n"
+                     "    error_message = \"x\"\n  }\n}\n";
+  std::map<std::string, std::string> files = {{"terraform.tfvars", "b = 2\nc = \"tfvars\"\n"},
+                                              {"b.auto.tfvars", "c = \"auto-b\"\n"},
+                                              {"a.auto.tfvars", "c = \"auto-a\"\nb = 3\n"}};
+  EXPECT_EQ(ev("[var.a, var.b, var.c]", vars, {}, files).describe(), "[def, 3, auto-b]");
+  LoadOptions opts;
+  opts.vars = {"c=cli", "b=[1, 2]"};
+  EXPECT_EQ(ev("[var.a, var.b, var.c]", vars, opts, files).describe(), "[def, [1, 2], cli]");
+  Value unknown = ev("var.d", vars);
+  ASSERT_TRUE(unknown.is_unknown());
+  EXPECT_EQ(*unknown.unknown_source(), "var.d");
+}
+
+TEST(TfEval, VarFileOption) {
+  std::filesystem::path vf = std::filesystem::temp_directory_path() / "kclint-tf-varfile.tfvars";
+  std::ofstream(vf) << "env = \"staging\"\n";
+  LoadOptions opts;
+  opts.var_files = {vf.string()};
+  EXPECT_EQ(ev("var.env", "variable \"env\" { default = \"dev\" }", opts).describe(), "staging");
+  std::filesystem::remove(vf);
+}
+
+TEST(TfEval, LocalsInAnyOrder) {
+  EXPECT_EQ(d("local.c", "locals {\n  c = \"${local.b}!\"\n  b = upper(local.a)\n}\nlocals {\n  a = \"x\"\n}"), "X!");
+}
+
+TEST(TfEval, LocalCycleIsADiagnosticNotACrash) {
+  auto p = load("cycles");
+  std::vector<std::string> diags = diagnostics(*p);
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_NE(diags[0].find("main.tf:2:3: cycle in Terraform local values"), std::string::npos) << diags[0];
+  const Value* bucket = attr(*p, "aws_s3_bucket.b", "bucket");
+  ASSERT_TRUE(bucket);
+  EXPECT_TRUE(bucket->is_unknown());
+}
+
+TEST(TfEval, CollectionFunctions) {
+  EXPECT_EQ(d("merge({ a = 1 }, { b = 2 }, { a = 3 })"), "{a: 3, b: 2}");
+  EXPECT_EQ(d("concat([1], [2, 3])"), "[1, 2, 3]");
+  EXPECT_EQ(d("flatten([[1, [2]], 3])"), "[1, 2, 3]");
+  EXPECT_EQ(d("distinct([1, 2, 1])"), "[1, 2]");
+  EXPECT_EQ(d("lookup({ a = 1 }, \"b\", 9)"), "9");
+  EXPECT_EQ(d("element([\"a\", \"b\"], 3)"), "b");
+  EXPECT_EQ(d("length({ a = 1, b = 2 })"), "2");
+  EXPECT_EQ(d("keys({ b = 1, a = 2 })"), "[a, b]");
+  EXPECT_EQ(d("values({ b = 1, a = 2 })"), "[2, 1]");
+  EXPECT_EQ(d("contains([\"a\"], \"a\")"), "true");
+  EXPECT_EQ(d("coalesce(\"\", null, \"x\")"), "x");
+  EXPECT_EQ(d("tolist(toset([\"b\", \"a\", \"b\"]))"), "[a, b]");
+  EXPECT_EQ(d("tomap({ a = 1 })"), "{a: 1}");
+  EXPECT_EQ(d("min(3, 1, 2) + max(1, 5)"), "6");
+}
+
+TEST(TfEval, StringFunctions) {
+  EXPECT_EQ(d("format(\"%s-%03d\", \"a\", 7)"), "a-007");
+  EXPECT_EQ(d("join(\",\", [\"a\", \"b\"])"), "a,b");
+  EXPECT_EQ(d("split(\",\", \"a,b\")"), "[a, b]");
+  EXPECT_EQ(d("replace(\"a-b-c\", \"-\", \"_\")"), "a_b_c");
+  EXPECT_EQ(d("lower(\"AB\")"), "ab");
+  EXPECT_EQ(d("upper(\"ab\")"), "AB");
+  EXPECT_EQ(d("trimspace(\"  a \")"), "a");
+  EXPECT_EQ(d("tostring(5)"), "5");
+  EXPECT_EQ(d("tonumber(\"5\") + 1"), "6");
+  EXPECT_EQ(d("cidrsubnet(\"10.0.0.0/16\", 8, 2)"), "10.0.2.0/24");
+}
+
+TEST(TfEval, TryCanAndJson) {
+  EXPECT_EQ(d("try({ a = 1 }.b, \"fallback\")"), "fallback");
+  EXPECT_EQ(d("can([1][5])"), "false");
+  EXPECT_EQ(d("can([1][0])"), "true");
+  EXPECT_EQ(d("jsondecode(\"{\\\"a\\\": [1, 2]}\").a[1]"), "2");
+  EXPECT_EQ(d("jsonencode({ a = 1 })"), "{a: 1}");  // kept as the structure it encodes
+  EXPECT_EQ(d("\"x${jsonencode({ a = [1] })}\""), "x{\"a\":[1]}");
+}
+
+TEST(TfEval, FileAndTemplatefileInsideTheRootOnly) {
+  std::map<std::string, std::string> files = {{"p.json", "{\"x\": 1}"}, {"t.tpl", "hello ${name}%{ for i in items }-${i}%{ endfor }"}};
+  EXPECT_EQ(ev("jsondecode(file(\"${path.module}/p.json\")).x", "", {}, files).describe(), "1");
+  EXPECT_EQ(ev("templatefile(\"t.tpl\", { name = \"w\", items = [1, 2] })", "", {}, files).describe(), "hello w-1-2");
+  Value outside = ev("file(\"../../etc/passwd\")");
+  EXPECT_TRUE(outside.is_unknown());
+}
+
+TEST(TfEval, DataSourcesAreUnknownAndAvailabilityZonesDistinctPerIndex) {
+  std::string az = "data \"aws_availability_zones\" \"az\" {}\ndata \"aws_vpc\" \"v\" {}";
+  Value v = ev("[data.aws_availability_zones.az.names[0], element(data.aws_availability_zones.az.names, 1), data.aws_vpc.v.id]", az);
+  ASSERT_TRUE(v.is_list());
+  const Value::List& l = *v.list_value();
+  EXPECT_EQ(*l[0].unknown_source(), "data.aws_availability_zones.az.names[0]");
+  EXPECT_EQ(*l[1].unknown_source(), "data.aws_availability_zones.az.names[1]");
+  EXPECT_EQ(*l[2].unknown_source(), "data.aws_vpc.v.id");
+}
+
+TEST(TfEval, SpansPointWhereTheValueIsWritten) {
+  auto p = load_inline({{"main.tf", "variable \"port\" {\n  default = 5432\n}\nresource \"x_test\" \"t\" {\n  v = var.port\n  w = 1 + 1\n}\n"}});
+  const Value* v = attr(*p, "x_test.t", "v");
+  ASSERT_TRUE(v);
+  EXPECT_EQ(v->span().line, 2u);  // the default, where 5432 is written
+  EXPECT_EQ(v->span().column, 13u);
+  EXPECT_EQ(attr(*p, "x_test.t", "w")->span().line, 6u);
+}
+
+TEST(TfEval, StepBudgetStopsExplosions) {
+  // 2^40 string doublings would never finish: the budget turns them into Unknown.
+  std::string locals = "locals {\n  l0 = [\"x\"]\n";
+  for (int i = 1; i <= 40; ++i)
+    locals += "  l" + std::to_string(i) + " = [for a in setproduct(local.l" + std::to_string(i - 1) + ", [1, 2]) : a[0]]\n";
+  locals += "}\n";
+  auto p = load_inline({{"main.tf", locals + "resource \"x_test\" \"t\" {\n  v = length(local.l40)\n}\n"}});
+  ASSERT_TRUE(attr(*p, "x_test.t", "v"));
+}
+
+}  // namespace
+}  // namespace kclint::tf::testing
