@@ -622,7 +622,12 @@ Value Engine::eval_body(const hcl::Body& body, Ctx& ctx, int depth) {
   if (depth > 64) return out;
   for (const hcl::Attribute& a : body.attributes) {
     if (a.name == "count" || a.name == "for_each" || a.name == "depends_on" || a.name == "provider") continue;
-    out.set(std::string(a.name), eval(*a.expr, ctx), a.name_span);
+    // The attribute's value points at the attribute (its use site), as in the
+    // CloudFormation lowering; values inside it keep the spans where they
+    // were written (a variable default, a caller's argument).
+    Value v = eval(*a.expr, ctx);
+    v.set_span(a.expr->span);
+    out.set(std::string(a.name), std::move(v), a.name_span);
   }
   for (const hcl::Block& b : body.blocks) {
     if (b.type == "lifecycle" || b.type == "provisioner" || b.type == "connection") continue;

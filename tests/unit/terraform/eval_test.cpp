@@ -148,13 +148,20 @@ TEST(TfEval, DataSourcesAreUnknownAndAvailabilityZonesDistinctPerIndex) {
   EXPECT_EQ(*l[2].unknown_source(), "data.aws_vpc.v.id");
 }
 
-TEST(TfEval, SpansPointWhereTheValueIsWritten) {
-  auto p = load_inline({{"main.tf", "variable \"port\" {\n  default = 5432\n}\nresource \"x_test\" \"t\" {\n  v = var.port\n  w = 1 + 1\n}\n"}});
+// An attribute's value points at the attribute (its use site); values inside
+// it point where they were written.
+TEST(TfEval, SpansPointAtTheAttributeAndInsideAtTheSource) {
+  auto p = load_inline({{"main.tf", "variable \"port\" {\n  default = 5432\n}\nresource \"x_test\" \"t\" {\n  v = var.port\n  w = 1 + 1\n  l = [var.port]\n}\n"}});
   const Value* v = attr(*p, "x_test.t", "v");
   ASSERT_TRUE(v);
-  EXPECT_EQ(v->span().line, 2u);  // the default, where 5432 is written
-  EXPECT_EQ(v->span().column, 13u);
+  EXPECT_EQ(v->span().line, 5u);
+  EXPECT_EQ(v->span().column, 7u);
   EXPECT_EQ(attr(*p, "x_test.t", "w")->span().line, 6u);
+  const Value* l = attr(*p, "x_test.t", "l");
+  ASSERT_TRUE(l && l->is_list());
+  EXPECT_EQ(l->span().line, 7u);
+  EXPECT_EQ(l->list_value()->front().span().line, 2u);  // the default, where 5432 is written
+  EXPECT_EQ(l->list_value()->front().span().column, 13u);
 }
 
 TEST(TfEval, StepBudgetStopsExplosions) {
