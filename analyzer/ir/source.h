@@ -40,4 +40,7 @@ bool looks_binary(std::string_view bytes);
 // Length of the valid UTF-8 prefix of `bytes` (== size when all valid).
 std::size_t valid_utf8_prefix(std::string_view bytes);
 
+// Appends code point `cp` to `out`, encoded as UTF-8 (for unescaping \u…).
+void append_utf8(std::string& out, char32_t cp);
+
 }  // namespace kclint
