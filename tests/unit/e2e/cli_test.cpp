@@ -274,6 +274,46 @@ TEST(Baseline, InsertedLinesAddNoNewFindings) {
   EXPECT_EQ(kclint({".", "--baseline", "missing.json"}, dir.path()).code, 2);
 }
 
+// The pre-commit hook's invocation: the whole project is loaded, findings are
+// reported only for the changed file — including the cross-file DEP001 that
+// needs prisma/migrations and the task definition to be seen.
+TEST(PreCommit, OneChangedWorkflowSeesTheWholeProject) {
+  const std::string changed = "samples/knowledge-card/.github/workflows/deploy.yml";
+  Outcome r = kclint({"--project-root", "samples/knowledge-card", changed, "--format", "json"});
+  EXPECT_EQ(r.code, 1) << r.err;
+  auto findings = nlohmann::json::parse(r.out)["findings"];
+  bool dep001 = false;
+  for (const auto& f : findings) {
+    EXPECT_EQ(f["location"]["path"], changed) << f.dump();
+    dep001 = dep001 || f["rule"] == "DEP001";
+  }
+  EXPECT_TRUE(dep001) << r.out;
+  // The whole project has findings in other files, which the hook leaves out.
+  Outcome all = kclint({"samples/knowledge-card", "--format", "json"});
+  auto everything = nlohmann::json::parse(all.out)["findings"];
+  EXPECT_GT(everything.size(), findings.size() + 5) << all.out;
+}
+
+TEST(Baseline, SampleWithABlankLineOnTopOfEveryFileHasNoNewFindings) {
+  TempDir dir;
+  fs::copy(fs::path(KCLINT_SOURCE_ROOT) / "samples" / "knowledge-card", dir.path() / "kc", fs::copy_options::recursive);
+  Outcome write = kclint({"kc", "--write-baseline", "baseline.json"}, dir.path());
+  ASSERT_EQ(write.code, 0) << write.err;
+  int files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir.path() / "kc"))
+    if (e.is_regular_file()) {
+      dir.write(fs::relative(e.path(), dir.path()).string(), "\n" + slurp(e.path()));
+      ++files;
+    }
+  ASSERT_GT(files, 10);
+  Outcome after = kclint({"kc", "--baseline", "baseline.json", "--format", "json"}, dir.path());
+  auto report = nlohmann::json::parse(after.out);
+  EXPECT_EQ(after.code, 0) << after.out;
+  EXPECT_EQ(report["summary"]["errors"].get<int>() + report["summary"]["warnings"].get<int>() +
+                report["summary"]["notes"].get<int>(), 0) << after.out;
+  EXPECT_GT(report["summary"]["suppressed"].get<int>(), 10);
+}
+
 TEST(Stdin, LintsTheBufferAsTheNamedFile) {
   TempDir dir;
   dir.write("Dockerfile", kCleanDockerfile);
