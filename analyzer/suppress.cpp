@@ -227,6 +227,44 @@ void apply_suppressions(const Project& project, std::vector<Finding>& findings,
       }
     }
   }
+  // CloudFormation `Metadata: {kclint: {ignore: [{id: X, reason: Y}]}}` on a
+  // resource suppresses its findings: the way to suppress in JSON templates.
+  for (std::size_t r = 0; r < project.resource_count(); ++r) {
+    const Resource& res = project.resource(static_cast<ResourceId>(r));
+    const Value* metadata = res.attr("metadata");
+    const Value* ignore = metadata ? metadata->path({"kclint", "ignore"}) : nullptr;
+    if (!ignore || !ignore->list_value()) continue;
+    for (const Value& entry : *ignore->list_value()) {
+      const Value* id_value = entry.is_string() ? &entry : entry.get("id");
+      const std::string* id = id_value ? id_value->string_value() : nullptr;
+      if (!id) continue;
+      const Value* reason = entry.get("reason");
+      std::string justification = reason && reason->string_value() ? *reason->string_value() : "";
+      bool used = false;
+      for (Finding& f : findings) {
+        if (f.suppression != SuppressionKind::None || f.span.file != res.file || !res.span.contains_line(f.span.line) ||
+            f.rule->family == Family::Kc || (*id != f.rule->id && *id != to_string(f.rule->family)))
+          continue;
+        if (policy.inline_policy == InlinePolicy::Forbid) continue;
+        f.suppression = SuppressionKind::InSource;
+        f.justification = justification;
+        used = true;
+      }
+      auto note = [&](const Rule* rule, std::string message) {
+        Finding& f = extra.emplace_back();
+        f.rule = rule;
+        f.level = rule->level;
+        f.span = entry.span();
+        f.key = message;
+        f.message = std::move(message);
+      };
+      if (enabled("KC002") && justification.empty())
+        note(no_reason_rule, fmt::format("Metadata suppression of {} on '{}' has no reason", *id, res.name));
+      if (enabled("KC001") && !used && enabled(*id))
+        note(unused_rule, fmt::format("Metadata suppression of {} on '{}' matches no finding", *id, res.name));
+    }
+  }
+
   // Config suppressions: by rule (or family) and path glob.
   for (Finding& f : findings) {
     if (f.suppression != SuppressionKind::None || !f.span.valid()) continue;
