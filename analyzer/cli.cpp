@@ -3,7 +3,11 @@
 
 #include <unistd.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <cstdlib>
+#include <mutex>
+#include <thread>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -93,6 +97,34 @@ int hcl2json(const std::string& path) {
   }
   std::cout << *json;
   return kExitClean;
+}
+
+// Runs `work`; if it takes over a second and stderr is a terminal, shows a
+// spinner there meanwhile (and clears it), so long scans do not look hung.
+template <class Work>
+auto with_progress(Work&& work) {
+  if (!::isatty(STDERR_FILENO)) return work();
+  std::mutex m;
+  std::condition_variable cv;
+  bool done = false;
+  std::thread spinner([&] {
+    std::unique_lock lock(m);
+    if (cv.wait_for(lock, std::chrono::seconds(1), [&] { return done; })) return;
+    const char* frames = "|/-\\";
+    for (int i = 0; !done; ++i) {
+      std::cerr << "\rkclint: analysing " << frames[i % 4] << std::flush;
+      cv.wait_for(lock, std::chrono::milliseconds(150), [&] { return done; });
+    }
+    std::cerr << "\r                    \r" << std::flush;
+  });
+  auto result = work();
+  {
+    std::lock_guard lock(m);
+    done = true;
+  }
+  cv.notify_all();
+  spinner.join();
+  return result;
 }
 
 bool use_color(const std::string& mode, bool to_stdout) {
@@ -204,7 +236,7 @@ int cli_main(int argc, char** argv) {
     options.stdin_text = buffer.str();
   }
 
-  RunResult result = run(options);
+  RunResult result = with_progress([&] { return run(options); });
   if (!result.error.empty()) return usage_error(result.error);
 
   if (!write_baseline.empty()) {

@@ -180,6 +180,26 @@ TEST(Cli, FingerprintsSurviveInsertedLines) {
   }
 }
 
+std::string only_fingerprint(const std::string& json_report, const std::string& rule) {
+  const nlohmann::json report = nlohmann::json::parse(json_report);
+  for (const auto& f : report["findings"])
+    if (f["rule"] == rule) return f["fingerprint"];
+  return "";
+}
+
+TEST(Cli, FingerprintsFollowTheResourceAndValueNotTheFormatting) {
+  TempDir dir;
+  auto fp = [&](const std::string& text) {
+    dir.write("Dockerfile", text);
+    return only_fingerprint(kclint({".", "--format", "json", "--select", "CTR006"}, dir.path()).out, "CTR006");
+  };
+  std::string base = fp("FROM node:20 AS web\nENV API_TOKEN=abc123\nUSER node\n");
+  ASSERT_FALSE(base.empty());
+  EXPECT_EQ(base, fp("FROM   node:20   AS web\n\n\nENV    API_TOKEN=abc123\nUSER node\n"));  // reformatted
+  EXPECT_NE(base, fp("FROM node:20 AS web\nENV DB_TOKEN=abc123\nUSER node\n"));              // offending value
+  EXPECT_NE(base, fp("FROM node:20 AS api\nENV API_TOKEN=abc123\nUSER node\n"));             // resource
+}
+
 TEST(Cli, ReportIsIdenticalForAnyJobCount) {
   Outcome one = kclint({"samples", "tests/fixtures", "--format", "sarif", "--jobs", "1"});
   Outcome two = kclint({"samples", "tests/fixtures", "--format", "sarif", "--jobs", "2"});
