@@ -516,7 +516,7 @@ class Parser {
   Expr* parse_binary(int min_level) {
     Expr* lhs = parse_unary();
     for (;;) {
-      BinaryOp op;
+      BinaryOp op{};
       const Token& t = peek();
       int level = precedence(t.type, op);
       if (level < min_level) return lhs;

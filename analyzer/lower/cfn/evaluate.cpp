@@ -375,10 +375,11 @@ std::optional<Value> Evaluator::select(const Value& arg, const Value& node, int 
   const Value::List* list = arg.list_value();
   if (!list || list->size() != 2) return unknown(node);
   std::optional<Value> index_value = eval_at((*list)[0], depth);
-  std::optional<double> index = index_value ? index_value->as_number() : std::nullopt;
+  // Plain doubles (-1: not a number): GCC warns falsely on optional<double> here.
+  const double index = index_value ? index_value->as_number().value_or(-1.0) : -1.0;
   std::optional<Value> items = eval_at((*list)[1], depth);
-  if (!index || *index < 0 || *index != std::floor(*index) || !items) return unknown(node);
-  std::size_t i = static_cast<std::size_t>(*index);
+  if (index < 0 || index != std::floor(index) || !items) return unknown(node);
+  std::size_t i = static_cast<std::size_t>(index);
   if (const Value::List* values = items->list_value()) {
     if (i < values->size()) return (*values)[i];
     return unknown(node);
@@ -434,20 +435,21 @@ std::optional<Value> Evaluator::cidr(const Value& arg, const Value& node, int de
   std::optional<std::string> block = text_of(eval_at((*list)[0], depth));
   std::optional<Value> count_value = eval_at((*list)[1], depth);
   std::optional<Value> bits_value = eval_at((*list)[2], depth);
-  std::optional<double> count = count_value ? count_value->as_number() : std::nullopt;
-  std::optional<double> bits = bits_value ? bits_value->as_number() : std::nullopt;
+  // 0 when not a number (then out of range below).
+  const double count = count_value ? count_value->as_number().value_or(0.0) : 0.0;
+  const double bits = bits_value ? bits_value->as_number().value_or(0.0) : 0.0;
   auto parsed = block ? parse_cidr(*block) : std::nullopt;
-  if (!parsed || !count || !bits || *count < 1 || *count > 256 || *bits < 1 || *bits > 32) return unknown(node);
+  if (!parsed || count < 1 || count > 256 || bits < 1 || bits > 32) return unknown(node);
   auto [addr, prefix] = *parsed;
-  int subnet_prefix = 32 - static_cast<int>(*bits);
+  int subnet_prefix = 32 - static_cast<int>(bits);
   if (subnet_prefix < prefix) return unknown(node);
   std::uint64_t available = std::uint64_t{1} << (subnet_prefix - prefix);
-  if (static_cast<std::uint64_t>(*count) > available) return unknown(node);
+  if (static_cast<std::uint64_t>(count) > available) return unknown(node);
   std::uint32_t mask = prefix == 0 ? 0u : ~std::uint32_t{0} << (32 - prefix);
   std::uint32_t base = addr & mask;
   Value::List out;
-  for (std::uint64_t i = 0; i < static_cast<std::uint64_t>(*count); ++i) {
-    std::uint64_t a = base + (i << static_cast<int>(*bits));
+  for (std::uint64_t i = 0; i < static_cast<std::uint64_t>(count); ++i) {
+    std::uint64_t a = base + (i << static_cast<int>(bits));
     out.push_back(Value::string(format_cidr(static_cast<std::uint32_t>(a), subnet_prefix), node.span()));
   }
   return Value::list(std::move(out), node.span());

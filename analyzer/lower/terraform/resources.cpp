@@ -235,10 +235,10 @@ void inline_rules(const Value& rule, Direction d, const Value& group, std::vecto
   list_elements(rule.get("cidr_blocks"), r.cidr_v4);
   list_elements(rule.get("ipv6_cidr_blocks"), r.cidr_v6);
   r.description = field(rule, "description");
-  std::optional<bool> self = rule.get("self") ? rule.get("self")->as_bool() : std::nullopt;
+  const bool self = rule.get("self") && rule.get("self")->as_bool().value_or(false);
   std::vector<Value> peers;
   list_elements(rule.get("security_groups"), peers);
-  if (self.value_or(false)) {
+  if (self) {
     SecurityGroupRule s = r;
     s.cidr_v4.clear();
     s.cidr_v6.clear();
@@ -250,7 +250,7 @@ void inline_rules(const Value& rule, Direction d, const Value& group, std::vecto
     }
     out.push_back(std::move(s));
   }
-  if (!r.cidr_v4.empty() || !r.cidr_v6.empty() || (peers.empty() && !self.value_or(false))) out.push_back(r);
+  if (!r.cidr_v4.empty() || !r.cidr_v6.empty() || (peers.empty() && !self)) out.push_back(r);
   for (Value& p : peers) {
     SecurityGroupRule s = r;
     s.cidr_v4.clear();

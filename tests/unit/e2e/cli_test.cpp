@@ -373,7 +373,9 @@ TEST(SuppressionPolicy, ConfigSuppressesByRuleAndPath) {
   for (const auto& res : results) {
     bool tools = res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "tools/Dockerfile";
     EXPECT_EQ(res.contains("suppressions"), tools) << res.dump();
-    if (tools) EXPECT_EQ(res["suppressions"][0]["kind"], "external");
+    if (tools) {
+      EXPECT_EQ(res["suppressions"][0]["kind"], "external");
+    }
   }
 }
 
