@@ -82,6 +82,13 @@ std::string display_path(const fs::path& abs, const fs::path& cwd) {
   return rel.empty() ? abs.generic_string() : rel.generic_string();
 }
 
+bool under(const fs::path& p, const fs::path& dir) {
+  auto d = dir.begin(), q = p.begin();
+  for (; d != dir.end(); ++d, ++q)
+    if (q == p.end() || *d != *q) return false;
+  return true;
+}
+
 // The root of the project a file belongs to: the nearest directory with a
 // .kclint.yaml or .git; without one, the scanned path itself. The cache maps
 // directories to their nearest marker directory (empty: none up to /), never
@@ -105,15 +112,17 @@ fs::path project_root_of(const fs::path& file, const fs::path& fallback, std::ma
     dir = dir.parent_path();
   }
   for (const fs::path& v : visited) cache[v] = found;
-  return found.empty() ? fallback : found;
+  if (!found.empty()) return found;
+  // No marker: a file under .github/ belongs to the directory that holds
+  // .github (so `.github/workflows/x.yml` keeps its meaning), else the fallback.
+  std::string path = file.generic_string();
+  if (std::size_t at = path.rfind("/.github/"); at != std::string::npos) {
+    fs::path holder = fs::path(path.substr(0, at));
+    if (under(fallback, holder)) return holder;  // the scan started inside that repository
+  }
+  return fallback;
 }
 
-bool under(const fs::path& p, const fs::path& dir) {
-  auto d = dir.begin(), q = p.begin();
-  for (; d != dir.end(); ++d, ++q)
-    if (q == p.end() || *d != *q) return false;
-  return true;
-}
 
 }  // namespace
 

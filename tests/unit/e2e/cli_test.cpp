@@ -265,6 +265,18 @@ TEST(Cli, SiblingPathsWithoutMarkersAreSeparateProjects) {
   EXPECT_EQ(findings[0]["fingerprint"], findings[1]["fingerprint"]) << "same rel_path and resource in both projects";
 }
 
+TEST(Cli, WorkflowFilesGivenOneByOneAreStillWorkflows) {
+  TempDir dir;
+  fs::remove(dir.path() / ".kclint.yaml");
+  dir.write(".github/workflows/ci.yml",
+            "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: some/action@v1\n");
+  Outcome r = kclint({(dir.path() / ".github/workflows/ci.yml").string(), "--format", "json"});
+  auto report = nlohmann::json::parse(r.out);
+  EXPECT_EQ(report["summary"]["files"], 1) << r.out;
+  ASSERT_EQ(report["findings"].size(), 1u) << r.out;
+  EXPECT_EQ(report["findings"][0]["rule"], "CI003");
+}
+
 TEST(Cli, GithubFormatWritesWorkflowCommands) {
   TempDir dir;
   dir.write("Dockerfile", kRootDockerfile);
