@@ -398,6 +398,11 @@ TEST(Graph, DotRendersWithGraphvizAndShowsTheLinks) {
   EXPECT_NE(r.out.find("[label=\"runs task\"]"), std::string::npos) << r.out;  // workflow → task definition
   EXPECT_NE(r.out.find("[label=\"runs image\"]"), std::string::npos) << r.out; // task definition → stage
   EXPECT_NE(r.out.find("CTR001\", color=red"), std::string::npos) << r.out;
+  // Security-group peers with their ports, and the deploy job → task definition link.
+  Outcome kc = kclint({"graph", "samples/knowledge-card"});
+  EXPECT_NE(kc.out.find("[label=\"tcp 5432\"]"), std::string::npos) << kc.out;
+  EXPECT_NE(kc.out.find("[label=\"tcp 6379\"]"), std::string::npos) << kc.out;
+  EXPECT_NE(kc.out.find("[label=\"deploys\"]"), std::string::npos) << kc.out;
   Outcome mermaid = kclint({"graph", "samples/startupwebapp", "--format", "mermaid"});
   EXPECT_TRUE(mermaid.out.starts_with("flowchart LR\n")) << mermaid.out;
   if (std::system("command -v dot >/dev/null 2>&1") != 0) GTEST_SKIP() << "Graphviz is not installed: rendering skipped";
