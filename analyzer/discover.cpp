@@ -101,7 +101,13 @@ bool is_candidate(std::string_view path) {
          ends_with_ci(name, ".json") || ends_with_ci(name, ".template");
 }
 
-Format classify(std::string_view path, std::string_view content) {
+LoadResult load_structured(FileId file, std::string_view content) {
+  std::string_view body = skip_space(content);
+  if (body.starts_with("{") || body.starts_with("[")) return json::load(file, content);
+  return yaml::load(file, content, yaml::Options{.cfn_tags = true});
+}
+
+Format classify(std::string_view path, std::string_view content, LoadResult* document) {
   std::string_view name = base_name(path);
   if (ends_with_ci(name, ".tf")) return Format::Terraform;
   if (ends_with_ci(name, ".tfvars")) return Format::TerraformVars;
@@ -124,12 +130,14 @@ Format classify(std::string_view path, std::string_view content) {
   bool flat_params = json && body.starts_with("{") && is_parameter_file_name(path);
   if (!maybe && !flat_params) return Format::Unknown;
 
-  LoadResult doc = json ? json::load(0, content) : yaml::load(0, content, yaml::Options{.cfn_tags = true});
+  LoadResult doc = load_structured(0, content);
   if (doc.value.is_null() && !doc.diagnostics.empty()) {
     // Unreadable: decide on the text, so a broken template still gets KC000.
     return looks_like_cfn(content, json) ? Format::CloudFormation : Format::Unknown;
   }
-  return classify_document(doc.value, path, json);
+  Format format = classify_document(doc.value, path, json);
+  if (document && format != Format::Unknown) *document = std::move(doc);
+  return format;
 }
 
 namespace {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analyzer/ir/kind.h"
+#include "parsers/common/limits.h"
 
 namespace kclint {
 
@@ -18,8 +19,15 @@ inline constexpr std::uint64_t kMaxFileBytes = 16u << 20;  // larger files get K
 bool is_candidate(std::string_view rel_path);
 
 // The format of a candidate, from its path (relative, '/'-separated) and
-// content. Format::Unknown for YAML/JSON that is none of ours.
-Format classify(std::string_view rel_path, std::string_view content);
+// content. Format::Unknown for YAML/JSON that is none of ours. When the
+// content had to be loaded to decide (YAML/JSON by their top-level shape) and
+// `document` is given, the loaded document is moved there (spans in file 0),
+// so the lowering need not parse the file again.
+Format classify(std::string_view rel_path, std::string_view content, LoadResult* document = nullptr);
+
+// JSON or YAML: a document whose first non-space byte is '{' or '[' is read
+// as JSON, anything else as YAML (with CloudFormation tags).
+LoadResult load_structured(FileId file, std::string_view content);
 
 // Glob match for excludes: `*` and `?` stay within a path segment, `**`
 // crosses segments; a pattern without '/' matches any segment's name.

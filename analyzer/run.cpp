@@ -31,7 +31,22 @@ struct ReadFile {
   Format format = Format::Unknown;
   std::string text;
   std::optional<Diagnostic> problem;
+  std::optional<LoadResult> document;  // loaded while classifying (spans in file 0)
 };
+
+// Points every span of a document loaded as file 0 at its real file.
+void retarget(Value& v, FileId file) {
+  Span s = v.span();
+  s.file = file;
+  v.set_span(s);
+  if (Value::List* list = v.list_value())
+    for (Value& item : *list) retarget(item, file);
+  if (Value::Map* map = v.map_value())
+    for (Value::Member& m : *map) {
+      m.key_span.file = file;
+      retarget(m.value, file);
+    }
+}
 
 // One read of the whole file; size, binary and UTF-8 checks before parsing.
 ReadFile read_and_classify(const fs::path& abs, const std::string& rel, const std::string* override_text) {
@@ -66,7 +81,13 @@ ReadFile read_and_classify(const fs::path& abs, const std::string& rel, const st
   }
   ::close(fd);
   out.text.resize(got);
-  out.format = classify(rel, out.text);
+  if (!too_large && !looks_binary(out.text)) {
+    LoadResult document;
+    out.format = classify(rel, out.text, &document);
+    if (!document.value.is_null() || !document.diagnostics.empty()) out.document = std::move(document);
+  } else {
+    out.format = classify(rel, out.text);
+  }
   if (too_large) {
     out.text.clear();
     out.problem = Diagnostic{{}, fmt::format("file is {} bytes, over the {} MiB limit; not analysed", size, kMaxFileBytes >> 20)};
@@ -152,6 +173,13 @@ std::unique_ptr<Project> load_project(const std::string& root, const std::vector
       Span at = f.lines.span(f.id, ok, ok + 1);
       f.diagnostics.push_back({at, "invalid UTF-8; file not analysed"});
     } else {
+      if (read[i].document) {
+        LoadResult& doc = *read[i].document;
+        retarget(doc.value, f.id);
+        for (auto* list : {&doc.diagnostics, &doc.warnings})
+          for (Diagnostic& d : *list) d.span.file = f.id;
+        f.syntax = std::move(doc);
+      }
       ids.push_back(f.id);
     }
   }

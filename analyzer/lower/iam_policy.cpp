@@ -31,7 +31,7 @@ PolicyRole role_of(const PolicyDocument& doc) {
 
 FileUnit lower_iam_policy(SourceFile& file) {
   FileUnit unit;
-  json::LoadResult doc = json::load(file.id, file.text);
+  LoadResult doc = take_document(file);
   for (Diagnostic& d : doc.diagnostics) file.diagnostics.push_back(std::move(d));
   if (!doc.value.is_map()) return unit;
 

@@ -1,7 +1,18 @@
 // Dispatch from a file's format to its lowering.
 #include "analyzer/lower/lower.h"
 
+#include "analyzer/discover.h"
+
 namespace kclint {
+
+LoadResult take_document(SourceFile& file) {
+  if (LoadResult* pre = std::any_cast<LoadResult>(&file.syntax)) {
+    LoadResult out = std::move(*pre);
+    file.syntax.reset();
+    return out;
+  }
+  return load_structured(file.id, file.text);
+}
 
 FileUnit lower_file(SourceFile& file) {
   switch (file.format) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analyzer/ir/project.h"
+#include "parsers/common/limits.h"
 
 namespace kclint {
 
@@ -27,6 +28,10 @@ struct FileUnit {
 
 // Parses and lowers one file. Problems go to file.diagnostics (KC000).
 FileUnit lower_file(SourceFile& file);
+
+// The file's YAML/JSON document: the one discovery already loaded (kept in
+// file.syntax), or a fresh load_structured() of its text.
+LoadResult take_document(SourceFile& file);
 
 FileUnit lower_dockerfile(SourceFile& file);
 FileUnit lower_workflow(SourceFile& file);          // .github/workflows/*.yml

@@ -54,7 +54,7 @@ ContainerSpec container_spec_from_json(const Value& definition) { return contain
 
 FileUnit lower_task_definition(SourceFile& file) {
   FileUnit unit;
-  json::LoadResult doc = json::load(file.id, file.text);
+  LoadResult doc = take_document(file);
   for (Diagnostic& d : doc.diagnostics) file.diagnostics.push_back(std::move(d));
   const Value* td = &doc.value;
   if (const Value* inner = td->get("taskDefinition"); inner && inner->is_map()) td = inner;

@@ -135,7 +135,7 @@ std::string source_text(const SourceFile& file, const Span& span, std::size_t ma
 namespace kclint {
 
 FileUnit lower_cloudformation_file(SourceFile& file) {
-  LoadResult r = cfn::load_document(file.id, file.text);
+  LoadResult r = take_document(file);
   for (Diagnostic& d : r.diagnostics) file.diagnostics.push_back(std::move(d));
   for (Diagnostic& d : cfn::structural_duplicates(r.value, r.warnings)) file.diagnostics.push_back(std::move(d));
   if (!r.value.is_map() && r.diagnostics.empty()) {
@@ -147,7 +147,7 @@ FileUnit lower_cloudformation_file(SourceFile& file) {
 }
 
 FileUnit lower_cfn_parameters_file(SourceFile& file) {
-  LoadResult r = cfn::load_document(file.id, file.text);
+  LoadResult r = take_document(file);
   for (Diagnostic& d : r.diagnostics) file.diagnostics.push_back(std::move(d));
   file.syntax = std::move(r.value);
   return {};
