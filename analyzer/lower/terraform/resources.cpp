@@ -389,16 +389,18 @@ std::vector<Resource> lower_resource(Engine& engine, const ResourceInput& in) {
     case Model::Attachment: {
       for (auto [key, kind] : {std::pair{"role", "role"}, std::pair{"user", "user"}, std::pair{"group", "group"},
                                std::pair{"roles", "role"}, std::pair{"users", "user"}, std::pair{"groups", "group"}}) {
-        const Value* v = r.attrs.get(key);
-        if (!v || v->is_null()) continue;
-        Value principal = *v;
-        if (const Value::List* l = v->list_value()) {
+        const Value* found = r.attrs.get(key);
+        if (!found || found->is_null()) continue;
+        // A copy: set() below may reallocate the attribute map `found` points into.
+        const Value v = *found;
+        Value principal = v;
+        if (const Value::List* l = v.list_value()) {
           if (l->empty()) continue;
           principal = (*l)[0];
-          r.attrs.set("principals", *v);
+          r.attrs.set("principals", v);
         }
         r.attrs.set("principal", principal);
-        r.attrs.set("principal_kind", Value::string(kind, v->span()));
+        r.attrs.set("principal_kind", Value::string(kind, v.span()));
         break;
       }
       break;
