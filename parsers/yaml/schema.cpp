@@ -71,7 +71,9 @@ std::optional<double> parse_float(std::string_view s) {
   }
   if (i != s.size()) return std::nullopt;
   // from_chars wants a digit before the point.
-  std::string digits = int_digits == 0 ? "0" + std::string(s) : std::string(s);
+  std::string digits;
+  if (int_digits == 0) digits = "0";
+  digits += s;
   double d = 0;
   auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), d);
   if (ptr != digits.data() + digits.size()) return std::nullopt;
