@@ -17,6 +17,7 @@
 
 #include "analyzer/parallel.h"
 #include "parsers/hcl/hcl2json.h"
+#include "analyzer/report/cost.h"
 #include "analyzer/report/graph.h"
 #include "analyzer/run.h"
 #include "rules/registry.h"
@@ -191,6 +192,19 @@ int cli_main(int argc, char** argv) {
   graph_cmd->add_option("paths", graph_paths, "Files or directories (default: the current directory)");
   graph_cmd->add_option("--format", graph_format, "Graph format")->check(CLI::IsMember({"dot", "mermaid"}));
 
+  RunOptions cost_options;
+  std::string cost_format = "text", cost_output;
+  CLI::App* cost_cmd = app.add_subcommand("cost", "Estimate the monthly cost of the stack, per environment and resource");
+  cost_cmd->add_option("paths", cost_options.paths, "Files or directories (default: the current directory)");
+  cost_cmd->add_option("--format", cost_format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  cost_cmd->add_option("--output,-o", cost_output, "Write the estimate to FILE instead of standard output");
+  cost_cmd->add_option("--config", cost_options.config_path, "Configuration file (default: .kclint.yaml at the project root)");
+  cost_cmd->add_option("--var-file", cost_options.var_files, "Terraform variable values from a .tfvars file (repeatable)")
+      ->allow_extra_args(false);
+  cost_cmd->add_option("--var", cost_options.vars, "A Terraform variable value, NAME=VALUE (repeatable)")->allow_extra_args(false);
+  cost_cmd->add_option("--cfn-params", cost_options.cfn_params, "CloudFormation parameter values from a JSON file (repeatable)")
+      ->allow_extra_args(false);
+
   std::string hcl_file;
   CLI::App* hcl2json_cmd = app.add_subcommand("hcl2json", "Print a .tf/.tfvars file as JSON in HashiCorp hcl2json's shape");
   hcl2json_cmd->add_option("file", hcl_file, "The HCL file")->required();
@@ -217,6 +231,26 @@ int cli_main(int argc, char** argv) {
     RunResult result = run(graph_options);
     if (!result.error.empty()) return usage_error(result.error);
     write_graph(std::cout, result.projects, result.report, graph_format == "dot" ? GraphFormat::Dot : GraphFormat::Mermaid);
+    return kExitClean;
+  }
+
+  if (*cost_cmd) {
+    cost_options.jobs = default_jobs();
+    cost_options.select = {"KC000"};  // the estimate needs the project, not the findings
+    RunResult result = run(cost_options);
+    if (!result.error.empty()) return usage_error(result.error);
+    std::ofstream file;
+    if (!cost_output.empty()) {
+      file.open(cost_output, std::ios::binary | std::ios::trunc);
+      if (!file) return usage_error(fmt::format("cannot write '{}'", cost_output));
+    }
+    std::ostream& out = cost_output.empty() ? std::cout : file;
+    if (cost_format == "json") write_cost_json(out, result.projects);
+    else write_cost_text(out, result.projects);
+    for (const Result& r : result.report.results)
+      if (r.rule && r.rule->id == "KC000")
+        std::cerr << fmt::format("kclint cost: {}:{}: {} (its resources are not counted)\n", r.location.path,
+                                 r.location.span.line, r.message);
     return kExitClean;
   }
 

@@ -1,4 +1,5 @@
-// `.kclint.yaml`: rule selection and levels, path excludes. Unknown keys and
+// `.kclint.yaml`: rule selection and levels, path excludes, suppressions,
+// environments, cost policy and deploy/migration patterns. Unknown keys and
 // wrong types are errors with file:line (exit 2).
 #pragma once
 
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include "analyzer/engine.h"
+#include "analyzer/ir/settings.h"
 
 namespace kclint {
 
@@ -15,6 +17,7 @@ struct Config {
   Selection selection;
   std::vector<std::string> excludes;
   SuppressionPolicy suppressions;
+  Settings settings;  // environments, cost policy, deploy/migration patterns
 };
 
 struct ConfigResult {

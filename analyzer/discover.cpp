@@ -141,64 +141,6 @@ Format classify(std::string_view path, std::string_view content, LoadResult* doc
 }
 
 namespace {
-bool glob_match_at(std::string_view p, std::string_view s) {
-  while (!p.empty()) {
-    if (p.starts_with("**")) {
-      p.remove_prefix(2);
-      if (p.starts_with("/")) p.remove_prefix(1);
-      if (p.empty()) return true;  // a trailing ** matches everything below
-      for (std::size_t i = 0; i <= s.size(); ++i)
-        if ((i == 0 || s[i - 1] == '/') && glob_match_at(p, s.substr(i))) return true;
-      return false;
-    }
-    if (p.front() == '*') {
-      p.remove_prefix(1);
-      for (std::size_t i = 0; i <= s.size(); ++i) {
-        if (glob_match_at(p, s.substr(i))) return true;
-        if (i < s.size() && s[i] == '/') return false;
-      }
-      return false;
-    }
-    if (s.empty()) return false;
-    if (p.front() != '?' && p.front() != s.front()) return false;
-    if (p.front() == '?' && s.front() == '/') return false;
-    p.remove_prefix(1);
-    s.remove_prefix(1);
-  }
-  return s.empty();
-}
-}  // namespace
-
-bool glob_match(std::string_view pattern, std::string_view path) {
-  while (pattern.starts_with("./")) pattern.remove_prefix(2);
-  if (pattern.ends_with("/")) pattern.remove_suffix(1);
-  if (pattern.find('/') == std::string_view::npos) {
-    // Match any segment (and so everything below a matching directory).
-    std::size_t start = 0;
-    while (start <= path.size()) {
-      std::size_t end = path.find('/', start);
-      std::string_view seg = path.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-      if (glob_match_at(pattern, seg)) return true;
-      if (end == std::string_view::npos) break;
-      start = end + 1;
-    }
-    return false;
-  }
-  // Anchored at the root; a match of a directory prefix covers what is below it.
-  if (glob_match_at(pattern, path)) return true;
-  for (std::size_t i = 0; i < path.size(); ++i)
-    if (path[i] == '/' && glob_match_at(pattern, path.substr(0, i))) return true;
-  return false;
-}
-
-namespace {
-
-bool inside(const fs::path& root, const fs::path& p) {
-  auto r = root.begin(), q = p.begin();
-  for (; r != root.end(); ++r, ++q)
-    if (q == p.end() || *r != *q) return false;
-  return true;
-}
 
 bool excluded(const fs::path& root, const fs::path& p, const DiscoverOptions& options) {
   if (options.excludes.empty()) return false;
@@ -216,12 +158,11 @@ bool skipped_dir(const fs::path& name) {
 Discovered discover(const fs::path& root, const std::vector<fs::path>& paths, const DiscoverOptions& options) {
   Discovered out;
   std::error_code ec;
-  fs::path canonical_root = fs::weakly_canonical(root, ec);
   auto accept = [&](const fs::path& p, bool explicit_file) {
     std::error_code ec2;
     if (fs::is_symlink(p, ec2)) {
-      fs::path target = fs::weakly_canonical(p, ec2);
-      if (ec2 || !inside(canonical_root, target) || !fs::is_regular_file(target, ec2)) return;
+      fs::file_status target = fs::status(p, ec2);
+      if (fs::exists(target) && !fs::is_regular_file(target)) return;  // a directory, a device, a pipe
     } else if (!fs::is_regular_file(p, ec2)) {
       return;
     }

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/ir/glob.h"
 #include "analyzer/ir/kind.h"
 #include "parsers/common/limits.h"
 
@@ -29,9 +30,6 @@ Format classify(std::string_view rel_path, std::string_view content, LoadResult*
 // as JSON, anything else as YAML (with CloudFormation tags).
 LoadResult load_structured(FileId file, std::string_view content);
 
-// Glob match for excludes: `*` and `?` stay within a path segment, `**`
-// crosses segments; a pattern without '/' matches any segment's name.
-bool glob_match(std::string_view pattern, std::string_view rel_path);
 
 struct DiscoverOptions {
   std::vector<std::string> excludes;
@@ -44,8 +42,10 @@ struct Discovered {
 
 // Candidates under `paths` (files or directories), relative excludes
 // evaluated against `root`. Skips .git, .terraform, node_modules; never
-// follows a directory symlink, nor a file symlink whose target is outside
-// `root`.
+// follows a directory symlink (so link loops cannot recur). A file symlink is
+// a candidate unless it points at something other than a file: load_project
+// reads it only when its target lies inside the project root, and reports it
+// otherwise, as it does a link that cannot be resolved (a loop, a missing target).
 Discovered discover(const std::filesystem::path& root, const std::vector<std::filesystem::path>& paths,
                     const DiscoverOptions& options);
 

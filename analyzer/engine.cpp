@@ -60,8 +60,7 @@ void assign_fingerprints(const Project& project, std::vector<Finding>& findings)
     if (f.span.valid()) {
       base += project.file(f.span.file).rel_path;  // not the display path: same from any directory
       base += '\x1f';
-      auto around = project.enclosing(f.span.file, f.span.line);
-      if (!around.empty()) base += around.front()->address;
+      if (const Resource* around = project.innermost(f.span.file, f.span.line)) base += around->address;
     }
     base += '\x1f';
     base += f.key.empty() ? f.message : f.key;
@@ -99,6 +98,12 @@ std::vector<Finding> run_engine(const Project& project, const Selection& selecti
   // Order before fingerprinting so occurrence counts do not depend on the
   // order a rule happened to visit resources in.
   sort_findings(project, findings);
+  // The same finding twice: a template evaluated once per configured
+  // environment reports what does not depend on the environment once.
+  auto same = [](const Finding& a, const Finding& b) {
+    return a.rule == b.rule && a.level == b.level && a.span == b.span && a.message == b.message;
+  };
+  findings.erase(std::unique(findings.begin(), findings.end(), same), findings.end());
   apply_suppressions(project, findings, [&](std::string_view id) { return selection.enabled(id); }, policy);
   for (Finding& f : findings)
     if (auto level = selection.level_for(*f.rule)) f.level = *level;

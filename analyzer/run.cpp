@@ -48,8 +48,22 @@ void retarget(Value& v, FileId file) {
     }
 }
 
+bool under(const fs::path& p, const fs::path& dir);
+
+// A symbolic link is read only when its target lies inside the project root
+// (`canonical_root`); what it refuses, and why.
+std::optional<std::string> refused_link(const fs::path& abs, const fs::path& canonical_root) {
+  std::error_code ec;
+  if (!fs::is_symlink(abs, ec)) return std::nullopt;
+  fs::path target = fs::canonical(abs, ec);
+  if (ec) return fmt::format("symbolic link cannot be resolved ({}); not read", ec.message());
+  if (!under(target, canonical_root)) return std::string("symbolic link to a file outside the project root; not followed");
+  return std::nullopt;
+}
+
 // One read of the whole file; size, binary and UTF-8 checks before parsing.
-ReadFile read_and_classify(const fs::path& abs, const std::string& rel, const std::string* override_text) {
+ReadFile read_and_classify(const fs::path& abs, const std::string& rel, const std::string* override_text,
+                           const fs::path& canonical_root) {
   ReadFile out;
   if (override_text) {
     out.text = override_text->size() > kMaxFileBytes ? std::string() : *override_text;
@@ -61,6 +75,11 @@ ReadFile read_and_classify(const fs::path& abs, const std::string& rel, const st
     return out;
   }
   Format by_name = classify(rel, "");
+  if (std::optional<std::string> refused = refused_link(abs, canonical_root)) {
+    out.format = by_name;
+    out.problem = Diagnostic{{}, std::move(*refused)};
+    return out;
+  }
   int fd = ::open(abs.c_str(), O_RDONLY | O_CLOEXEC);
   struct stat st {};
   if (fd < 0 || ::fstat(fd, &st) != 0) {
@@ -152,13 +171,16 @@ std::unique_ptr<Project> load_project(const std::string& root, const std::vector
   const unsigned jobs = options.jobs;
   auto project = std::make_unique<Project>();
   project->root = root;
+  project->settings = options.settings;
   const fs::path cwd = fs::current_path();
+  std::error_code ec;
+  const fs::path canonical_root = fs::weakly_canonical(root, ec);
 
   std::vector<ReadFile> read(files.size());
   parallel_for(files.size(), jobs, [&](std::size_t i) {
     auto over = options.overrides.find(files[i]);
     read[i] = read_and_classify(files[i], fs::path(files[i]).lexically_relative(root).generic_string(),
-                                over == options.overrides.end() ? nullptr : &over->second);
+                                over == options.overrides.end() ? nullptr : &over->second, canonical_root);
   });
   std::vector<FileId> ids;
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -200,6 +222,7 @@ std::unique_ptr<Project> load_project(const std::string& root, const std::vector
   }
   project->finalize();
   lower_project_formats(*project, options);
+  assign_environments(*project);
   project->finalize();
   link_project(*project, options);
   project->finalize();
@@ -297,6 +320,8 @@ RunResult run(const RunOptions& options) {
     load.jobs = options.jobs;
     for (const std::string& f : options.var_files) load.var_files.push_back(fs::absolute(f).lexically_normal().string());
     load.vars = options.vars;
+    load.settings = cfg.config.settings;
+    load.settings.config_file = display_path(fs::absolute(config_path).lexically_normal(), cwd);
     for (const std::string& f : options.cfn_params) load.cfn_params.push_back(fs::absolute(f).lexically_normal().string());
     if (stdin_path) load.overrides[stdin_path->string()] = options.stdin_text;
     std::unique_ptr<Project> project = load_project(root.string(), files, load);

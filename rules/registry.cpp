@@ -54,9 +54,11 @@ extern const Rule kFargateNoSpotNonprod;
 extern const Rule kNotGraviton;
 extern const Rule kNatGatewayPerAzNonprod;
 extern const Rule kGp2Volume;
+extern const Rule kInstanceClassNotAllowed;
+extern const Rule kOverBudget;
 
 namespace {
-const std::array<const Rule*, 49> kRules = {
+const std::array<const Rule*, 51> kRules = {
     &kRdsNotMultiAz,  // AZ001
     &kAuroraSingleInstance,  // AZ002
     &kSubnetsSingleAz,  // AZ003
@@ -72,6 +74,8 @@ const std::array<const Rule*, 49> kRules = {
     &kLogGroupNoRetention,  // COST002
     &kFargateNoSpotNonprod,  // COST003
     &kNotGraviton,  // COST004
+    &kInstanceClassNotAllowed,  // COST005
+    &kOverBudget,  // COST006
     &kNatGatewayPerAzNonprod,  // COST007
     &kGp2Volume,  // COST008
     &kDockerfileRunsAsRoot,      // CTR001

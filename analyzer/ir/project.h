@@ -15,6 +15,7 @@
 #include "analyzer/ir/diagnostic.h"
 #include "analyzer/ir/kind.h"
 #include "analyzer/ir/models.h"
+#include "analyzer/ir/settings.h"
 #include "analyzer/ir/source.h"
 #include "analyzer/ir/value.h"
 
@@ -33,6 +34,7 @@ struct Resource {
   Value attrs = Value::map({});  // canonical attributes (Map)
   ResourceId parent = kNoResource;  // container → task definition, step → job → workflow
   std::string environment;          // "prod", "staging", ... or empty when unknown
+  bool production = false;          // the environment is a production one (Settings::production_names)
 
   std::vector<PolicyDocument> policies;
   std::vector<SecurityGroupRule> sg_rules;
@@ -89,6 +91,7 @@ struct SourceFile {
 class Project {
  public:
   std::string root;  // absolute path of the project root
+  Settings settings;  // from `.kclint.yaml`; read by lowerings and rules
 
   // Files are stored in a deque so SourceFile addresses (and LineIndex views
   // over their text) stay valid as files are added.
@@ -108,8 +111,11 @@ class Project {
 
   const std::vector<const Resource*>& of_kind(Kind k) const { return by_kind_[static_cast<std::size_t>(k)]; }
   const Resource* find(std::string_view address) const;
-  // Resources in `file` whose span contains `line`, innermost (shortest) first.
+  // Resources in `file` whose span contains `line`, innermost (shortest) first;
+  // of equally long ones, the first added first.
   std::vector<const Resource*> enclosing(FileId file, std::uint32_t line) const;
+  // enclosing(file, line).front(), or nullptr: without building the list.
+  const Resource* innermost(FileId file, std::uint32_t line) const;
 
   void add_edge(EdgeKind kind, ResourceId from, ResourceId to, Span span = {});
   std::vector<const Edge*> edges_from(ResourceId from, std::optional<EdgeKind> kind = std::nullopt) const;
@@ -130,6 +136,23 @@ class Project {
   std::vector<std::vector<const Resource*>> by_kind_ = std::vector<std::vector<const Resource*>>(kKindCount);
   std::unordered_map<std::string_view, ResourceId> by_address_;
   std::vector<std::vector<std::uint32_t>> out_, in_;  // edge indexes per resource
+  std::unordered_map<const Resource*, ResourceId> ids_;
+
+  // The distinct line ranges of one file's resources, sorted by first line,
+  // with a max-heap-shaped tree of their last lines: finding the ranges that
+  // contain a line costs a logarithm per range found, so many resources (or
+  // thousands of count/for_each instances sharing one span) stay cheap.
+  struct LineRanges {
+    struct Range {
+      std::uint32_t line = 0, end_line = 0;
+      std::vector<ResourceId> members;  // in the order they were added
+    };
+    std::vector<Range> ranges;
+    std::vector<std::uint32_t> max_end;  // segment tree over ranges' end_line, size 2 × ranges.size()
+    template <class F>
+    void containing(std::uint32_t line, F&& each) const;
+  };
+  std::vector<LineRanges> by_file_;
 };
 
 }  // namespace kclint

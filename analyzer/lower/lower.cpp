@@ -23,7 +23,8 @@ FileUnit lower_file(SourceFile& file) {
     case Format::Action: return lower_action(file);
     case Format::TaskDefinition: return lower_task_definition(file);
     case Format::Terraform:
-    case Format::TerraformVars: return lower_terraform_file(file);
+    case Format::TerraformVars:
+    case Format::TerraformJson: return lower_terraform_file(file);
     case Format::IamPolicy: return lower_iam_policy(file);
     default: return {};  // formats whose front end is not written yet are read but not lowered
   }

@@ -50,7 +50,19 @@ struct LoadOptions {
   std::vector<std::string> cfn_params;  // --cfn-params FILE (CloudFormation)
   // Contents to use instead of what is on disk, by absolute path (--stdin).
   std::map<std::string, std::string> overrides;
+  // From `.kclint.yaml`; load_project copies it into Project::settings.
+  Settings settings;
 };
+
+// The environment a file or value name suggests: "prod" for "prod.tfvars" or
+// "Production", "staging", "dev", "test", "qa"; empty when none.
+std::string environment_in_name(std::string_view name);
+
+// After the project-wide lowerings: every resource's environment from the
+// configured path globs, then what its lowering found (var / parameter file,
+// environment variable), then its environment tag; and whether it is a
+// production one.
+void assign_environments(Project& project);
 
 // Project-wide passes, run in this order after every file's own lowering:
 // formats whose meaning spans files (Terraform modules and tfvars,

@@ -19,6 +19,10 @@ struct Limits {
   // produce one value per byte of input: plain large files are never cut.
   std::size_t max_values = 2'000'000;
   std::size_t max_values_per_byte = 64;
+  // Bytes of text (scalars and keys) YAML aliases may copy: at most this, or
+  // as much as the input itself when that is larger. Counting values alone
+  // lets a few aliases of one long string multiply it into gigabytes.
+  std::size_t max_alias_bytes = 16u << 20;
 };
 
 // The number of values a document of `text_size` bytes may produce under `limits`.
@@ -26,6 +30,11 @@ inline std::size_t value_budget(const Limits& limits, std::size_t text_size) {
   std::size_t proportional = 100'000 + limits.max_values_per_byte * text_size;
   std::size_t cap = limits.max_values < proportional ? limits.max_values : proportional;
   return cap > text_size ? cap : text_size;
+}
+
+// The bytes YAML aliases of a document of `text_size` bytes may copy under `limits`.
+inline std::size_t alias_byte_budget(const Limits& limits, std::size_t text_size) {
+  return limits.max_alias_bytes > text_size ? limits.max_alias_bytes : text_size;
 }
 
 // One loaded document. `value` is Null when the text is empty or unreadable;

@@ -79,11 +79,13 @@ inline std::size_t ident_char(std::string_view s, std::size_t i, bool first) {
 
 class Lexer {
  public:
-  Lexer(std::string_view text, const LineIndex& lines) : s_(text), lines_(lines) {}
+  Lexer(std::string_view text, std::function<std::string(std::size_t)> where) : s_(text), where_(std::move(where)) {}
 
-  LexResult run() {
-    out_.tokens.reserve(s_.size() / 3 + 8);
-    frames_.push_back(Frame{Mode::Expr, 0, 0});
+  // Tokens from `begin` to the end of the text, starting in `mode`.
+  LexResult run(std::size_t begin = 0, bool bare_template = false) {
+    out_.tokens.reserve((s_.size() - begin) / 3 + 8);
+    pos_ = begin;
+    frames_.push_back(Frame{bare_template ? Mode::BareTemplate : Mode::Expr, begin, begin});
     while (!out_.error) {
       if (pos_ >= s_.size()) {
         at_eof();
@@ -100,6 +102,9 @@ class Lexer {
         case Mode::Heredoc:
           lex_heredoc();
           break;
+        case Mode::BareTemplate:
+          lex_bare_template();
+          break;
       }
     }
     if (out_.error) emit(Tok::Invalid, pos_, pos_);
@@ -108,7 +113,7 @@ class Lexer {
   }
 
  private:
-  enum class Mode : std::uint8_t { Expr, Interp, Quoted, Heredoc };
+  enum class Mode : std::uint8_t { Expr, Interp, Quoted, Heredoc, BareTemplate };
   struct Frame {
     Frame(Mode m, std::size_t b, std::size_t e) : mode(m), open_begin(b), open_end(e) {}
     Mode mode;
@@ -124,10 +129,7 @@ class Lexer {
     out_.tokens.push_back(Token{type, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
   }
 
-  std::string where(std::size_t offset) const {
-    LineIndex::Pos p = lines_.position(offset);
-    return fmt::format("{}:{}", p.line, p.column);
-  }
+  std::string where(std::size_t offset) const { return where_(offset); }
 
   void fail(std::size_t begin, std::size_t end, std::string message) {
     out_.error = LexError{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), std::move(message)};
@@ -141,6 +143,7 @@ class Lexer {
     const Frame& f = frames_.back();
     switch (f.mode) {
       case Mode::Expr:
+      case Mode::BareTemplate:
         return;
       case Mode::Interp:
         return fail(f.open_begin, f.open_end,
@@ -423,8 +426,28 @@ class Lexer {
     if (!f.line_start && i < n) open_sequence(i);
   }
 
+  // A template with no delimiters (a JSON string's value): literal text up to
+  // the next ${ or %{, until the end of the fragment.
+  void lex_bare_template() {
+    std::size_t start = pos_;
+    std::size_t i = pos_;
+    std::size_t n = s_.size();
+    while (i < n) {
+      char c = s_[i];
+      if ((c == '$' || c == '%') && at(i + 1) == '{') break;
+      if ((c == '$' || c == '%') && at(i + 1) == c && at(i + 2) == '{') {
+        i += 3;
+        continue;
+      }
+      ++i;
+    }
+    if (i > start) emit(Tok::StringLit, start, i);
+    pos_ = i;
+    if (i < n) open_sequence(i);
+  }
+
   std::string_view s_;
-  const LineIndex& lines_;
+  std::function<std::string(std::size_t)> where_;
   std::size_t pos_ = 0;
   std::vector<Frame> frames_;
   LexResult out_;
@@ -432,6 +455,16 @@ class Lexer {
 
 }  // namespace
 
-LexResult lex(std::string_view text, const LineIndex& lines) { return Lexer(text, lines).run(); }
+LexResult lex(std::string_view text, const LineIndex& lines) {
+  return Lexer(text, [&lines](std::size_t offset) {
+           LineIndex::Pos p = lines.position(offset);
+           return fmt::format("{}:{}", p.line, p.column);
+         }).run();
+}
+
+LexResult lex_fragment(std::string_view text, std::uint32_t begin, std::uint32_t end, FragmentKind kind,
+                       std::function<std::string(std::size_t)> where) {
+  return Lexer(text.substr(0, end), std::move(where)).run(begin, kind == FragmentKind::Template);
+}
 
 }  // namespace kclint::hcl

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,6 +50,14 @@ struct LexResult {
 // followed by its Newline token (or Eof), so it still ends an attribute.
 // `lines` renders the "line:col" that some messages quote.
 LexResult lex(std::string_view text, const LineIndex& lines);
+
+// Tokenizes text[begin, end) of a file whose structure another front end
+// reads (HCL's JSON syntax): as the inside of a template, with no quotes or
+// backslash escapes (only $${ and %%{), or as one expression. Token offsets
+// index `text`; `where` renders an offset as "line:col" for messages.
+enum class FragmentKind : std::uint8_t { Template, Expression };
+LexResult lex_fragment(std::string_view text, std::uint32_t begin, std::uint32_t end, FragmentKind kind,
+                       std::function<std::string(std::size_t)> where);
 
 // True for the code points Go's unicode.IsSpace accepts; HCL uses it for
 // strip markers and heredoc indentation.

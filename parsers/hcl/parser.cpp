@@ -62,7 +62,9 @@ int hex_value(char c) {
 // search, and the column from the UTF-8 continuation bytes listed per line.
 class Locator {
  public:
-  Locator(FileId file, std::string_view text) : file_(file) {
+  // Offsets inside `copies` (decoded copies of escaped strings appended to the
+  // text) are located where their bytes came from.
+  Locator(FileId file, std::string_view text, std::span<const TextCopy> copies = {}) : file_(file), copies_(copies) {
     starts_.push_back(0);
     line_continuations_.push_back(0);
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -78,6 +80,10 @@ class Locator {
   }
 
   Span span(std::uint32_t begin, std::uint32_t end) const {
+    if (!copies_.empty() && end >= copies_.front().begin) {
+      begin = original(begin);
+      end = original(end);
+    }
     std::size_t line = find_line(begin, last_line_);
     LineIndex::Pos a = position(begin, line);
     // The end is usually on the same line or a few lines below.
@@ -90,7 +96,23 @@ class Locator {
     return Span{file_, a.line, a.column, b.line, b.column};
   }
 
+  // "line:col" of an offset, for messages.
+  std::string where(std::uint32_t offset) const {
+    Span s = span(offset, offset);
+    return fmt::format("{}:{}", s.line, s.column);
+  }
+
  private:
+  std::uint32_t original(std::uint32_t offset) const {
+    if (copies_.empty() || offset < copies_.front().begin) return offset;
+    auto it = std::upper_bound(copies_.begin(), copies_.end(), offset,
+                               [](std::uint32_t o, const TextCopy& c) { return o < c.begin; });
+    const TextCopy& c = *(it - 1);
+    std::size_t i = offset - c.begin;
+    if (c.original.empty()) return offset;
+    return i < c.original.size() ? c.original[i] : c.original.back();
+  }
+
   std::size_t find_line(std::uint32_t offset, std::size_t guess) const {
     if (offset >= starts_[guess] && (guess + 1 == starts_.size() || offset < starts_[guess + 1])) return guess;
     return static_cast<std::size_t>(std::upper_bound(starts_.begin(), starts_.end(), offset) - starts_.begin()) - 1;
@@ -105,6 +127,7 @@ class Locator {
   }
 
   FileId file_;
+  std::span<const TextCopy> copies_;
   std::vector<std::uint32_t> starts_;
   std::vector<std::uint32_t> continuations_;
   std::vector<std::uint32_t> line_continuations_;  // per line: index of its first continuation byte
@@ -143,6 +166,27 @@ class Parser {
     file_.body = parse_body(nullptr, close);
   }
 
+  // The whole token stream as a template without delimiters; the node spans `whole`.
+  const Expr* parse_bare_template(ByteRange whole) {
+    DepthGuard guard(*this);
+    Token close;
+    Template tpl;
+    tpl.parts = template_parts(Tok::Eof, false, close, tpl.passthrough);
+    Expr* n = node(tpl, whole.begin, whole.end);
+    // "${x}" stands for x: its source text (the range) is x's, its span the whole string.
+    if (tpl.passthrough) n->range = tpl.parts[0]->range;
+    return n;
+  }
+
+  // The whole token stream as one expression.
+  const Expr* parse_lone_expression() {
+    NewlineMode nl(*this, false);
+    const Expr* e = parse_expression();
+    const Token& t = peek();
+    if (t.type != Tok::Eof) expected(t, "the end of the expression");
+    return e;
+  }
+
  private:
   // ---- errors -------------------------------------------------------------
 
@@ -159,10 +203,7 @@ class Parser {
     error(0, 0, "invalid token");
   }
 
-  std::string where(std::uint32_t offset) const {
-    LineIndex::Pos p = file_.lines.position(offset);
-    return fmt::format("{}:{}", p.line, p.column);
-  }
+  std::string where(std::uint32_t offset) const { return locator_.where(offset); }
 
   std::string describe(const Token& t) const {
     switch (t.type) {
@@ -961,9 +1002,22 @@ class Parser {
   Expr* parse_template(const Token& open, Tok closer) {
     DepthGuard guard(*this);
     const bool heredoc = closer == Tok::CHeredoc;
+    const bool flush = heredoc && text_[open.begin + 2] == '-';
+    Token close;
+    Template tpl;
+    tpl.parts = template_parts(closer, flush, close, tpl.passthrough);
+    tpl.heredoc = heredoc;
+    tpl.flush = flush;
+    if (heredoc) tpl.marker = text_.substr(open.begin + (flush ? 3 : 2), open.end - open.begin - (flush ? 3 : 2));
+    return node(tpl, open.begin, close.end);
+  }
+
+  // The parts of a template up to the `closer` token (CQuote, CHeredoc, or
+  // Eof for a bare template); `close` receives that token.
+  ExprList template_parts(Tok closer, bool flush, Token& close, bool& passthrough) {
+    const bool quoted = closer == Tok::CQuote;
     const std::size_t mark = raw_.size();
     bool trim_next = false;  // the previous sequence ended with ~}
-    Token close;
     for (;;) {
       const Token& t = next();
       if (t.type == closer) {
@@ -978,7 +1032,7 @@ class Parser {
           RawPart p;
           p.begin = t.begin;
           p.end = t.end;
-          p.text = decode_literal(t, !heredoc);
+          p.text = decode_literal(t, quoted);
           if (trim) p.text = trim_left_space(p.text);
           raw_.push_back(p);
           break;
@@ -1006,19 +1060,13 @@ class Parser {
           error(t, fmt::format("unexpected {} in a template", describe(t)));
       }
     }
-    const bool passthrough = raw_.size() - mark == 1 && raw_[mark].kind == RawPart::Kind::Interp;
-    const bool flush = heredoc && text_[open.begin + 2] == '-';
+    passthrough = raw_.size() - mark == 1 && raw_[mark].kind == RawPart::Kind::Interp;
     if (flush) flush_heredoc(mark);
     meld_literals(mark);
     std::size_t i = mark;
-    Template tpl;
-    tpl.parts = build_sequence(i, nullptr);
+    ExprList parts = build_sequence(i, nullptr);
     raw_.resize(mark);
-    tpl.passthrough = passthrough;
-    tpl.heredoc = heredoc;
-    tpl.flush = flush;
-    if (heredoc) tpl.marker = text_.substr(open.begin + (flush ? 3 : 2), open.end - open.begin - (flush ? 3 : 2));
-    return node(tpl, open.begin, close.end);
+    return parts;
   }
 
   RawPart parse_interpolation() {
@@ -1267,5 +1315,49 @@ ParseResult parse(FileId id, std::string_view text, ParseMode mode) {
   }
   return result;
 }
+
+// --- Fragments -------------------------------------------------------------
+
+struct FragmentParser::State {
+  State(File& f, std::vector<TextCopy> c) : file(f), copies(std::move(c)), locator(f.id, f.text, copies) {}
+  File& file;
+  std::vector<TextCopy> copies;
+  Locator locator;
+
+  template <class F>
+  const Expr* run(ByteRange content, FragmentKind kind, Diagnostics& diagnostics, F&& parse_with) {
+    std::size_t before = diagnostics.size();
+    try {
+      LexResult lexed = lex_fragment(file.text, content.begin, content.end, kind,
+                                     [this](std::size_t offset) { return locator.where(static_cast<std::uint32_t>(offset)); });
+      Parser parser(file, locator, lexed.tokens, lexed.error, diagnostics, ParseMode::Config);
+      return parse_with(parser);
+    } catch (const Abort&) {
+      // The diagnostic is already recorded.
+    } catch (const std::exception& e) {
+      diagnostics.push_back(Diagnostic{locator.span(content.begin, content.end), fmt::format("internal parser error: {}", e.what())});
+    }
+    if (diagnostics.size() == before)
+      diagnostics.push_back(Diagnostic{locator.span(content.begin, content.end), "invalid expression"});
+    return nullptr;
+  }
+};
+
+FragmentParser::FragmentParser(File& file, std::vector<TextCopy> copies)
+    : state_(std::make_unique<State>(file, std::move(copies))) {}
+
+FragmentParser::~FragmentParser() = default;
+
+const Expr* FragmentParser::template_at(ByteRange content, ByteRange whole, Diagnostics& diagnostics) {
+  return state_->run(content, FragmentKind::Template, diagnostics,
+                     [&](Parser& p) { return p.parse_bare_template(whole); });
+}
+
+const Expr* FragmentParser::expression_at(ByteRange content, Diagnostics& diagnostics) {
+  return state_->run(content, FragmentKind::Expression, diagnostics,
+                     [&](Parser& p) { return p.parse_lone_expression(); });
+}
+
+Span FragmentParser::span(std::uint32_t begin, std::uint32_t end) const { return state_->locator.span(begin, end); }
 
 }  // namespace kclint::hcl

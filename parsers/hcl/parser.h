@@ -2,7 +2,10 @@
 // plus diagnostics. Used for .tf and .tfvars files.
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <string_view>
+#include <vector>
 
 #include "analyzer/ir/diagnostic.h"
 #include "parsers/hcl/ast.h"
@@ -30,5 +33,42 @@ inline constexpr int kMaxNesting = 256;
 // position of the problem. A UTF-8 BOM is skipped; CRLF line endings are
 // accepted anywhere a line ending is.
 ParseResult parse(FileId file, std::string_view text, ParseMode mode = ParseMode::Config);
+
+// ---------------------------------------------------------------------------
+// Fragments: for a front end that builds the structure of a File itself
+// (HCL's JSON syntax, parsers/hcl/json_syntax.h) and parses string values as
+// templates or expressions into the same tree.
+
+// A decoded copy of an escaped string, appended to File::text so that it can
+// be parsed (and source_text() read) like any other text. Spans of nodes in
+// the copy point where each byte was written in the original text.
+struct TextCopy {
+  std::uint32_t begin = 0;              // offset of the copy in File::text
+  std::vector<std::uint32_t> original;  // per byte of the copy, plus one for its end: offset in the text
+};
+
+class FragmentParser {
+ public:
+  // `file.text` is final; `copies` are sorted by `begin` and lie after the
+  // original text.
+  FragmentParser(File& file, std::vector<TextCopy> copies);
+  ~FragmentParser();
+  FragmentParser(const FragmentParser&) = delete;
+  FragmentParser& operator=(const FragmentParser&) = delete;
+
+  // text[content) as the inside of a template (no quotes, no backslash
+  // escapes; $${ and %%{ are escapes), the node spanning `whole` (the string
+  // with its quotes). A template that is one interpolation ("${x}") keeps the
+  // range of x, so that its source text is x. Null after a diagnostic.
+  const Expr* template_at(ByteRange content, ByteRange whole, Diagnostics& diagnostics);
+  // text[content) as one expression. Null after a diagnostic.
+  const Expr* expression_at(ByteRange content, Diagnostics& diagnostics);
+  // The span of text[begin, end).
+  Span span(std::uint32_t begin, std::uint32_t end) const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace kclint::hcl

@@ -58,6 +58,7 @@ struct Node {
   std::string tag;  // as yaml-cpp gives it: "?" plain, "!" non-plain, "tag:yaml.org,2002:str", "!Ref"
   YAML::anchor_t anchor = 0;
   std::size_t produced_before = 0;
+  std::size_t bytes_before = 0;
 };
 
 class Builder final : public YAML::EventHandler {
@@ -68,6 +69,7 @@ class Builder final : public YAML::EventHandler {
         positions_(file, text),
         options_(options),
         max_values_(value_budget(options.limits, text.size())),
+        max_alias_bytes_(alias_byte_budget(options.limits, text.size())),
         blanks_(blanks),
         diagnostics_(diagnostics),
         warnings_(warnings) {}
@@ -94,6 +96,7 @@ class Builder final : public YAML::EventHandler {
     document_ = Value();
     complete_ = false;
     produced_ = 0;
+    bytes_ = alias_bytes_ = 0;
     last_end_ = offset(mark);
   }
   void OnDocumentEnd() override { complete_ = true; }
@@ -103,6 +106,7 @@ class Builder final : public YAML::EventHandler {
     bool has_props = offset(mark) < text_.size() && (text_[offset(mark)] == '!' || text_[offset(mark)] == '&');
     const Blank* blank = tag == "?" ? find_blank(offset(mark)) : nullptr;
     Node node = begin_node(mark, blank ? blank->tag : tag, anchor, has_props, /*cross_lines=*/!value.empty());
+    bytes_ += value.size();
     if (blank) {
       node.start = node.tag_begin = blank->tag_begin;
       node.tag_end = blank->tag_end;
@@ -169,6 +173,10 @@ class Builder final : public YAML::EventHandler {
     }
     const Anchored& target = *anchors_[anchor];
     count(target.count, at, /*alias=*/true);
+    alias_bytes_ += target.bytes;
+    bytes_ += target.bytes;
+    if (alias_bytes_ > max_alias_bytes_)
+      fail(at, end, fmt::format("YAML alias expansion exceeds {} bytes", max_alias_bytes_));
     if (key_position()) {
       Node node;
       node.start = node.content = at;
@@ -211,6 +219,7 @@ class Builder final : public YAML::EventHandler {
   struct Anchored {
     Value value;
     std::size_t count;  // values in it, charged again at each alias
+    std::size_t bytes;  // bytes of its scalars and keys, likewise
   };
 
   std::size_t offset(const YAML::Mark& mark) const {
@@ -247,6 +256,7 @@ class Builder final : public YAML::EventHandler {
     node.tag = tag;
     node.anchor = anchor;
     node.produced_before = produced_;
+    node.bytes_before = bytes_;
     count(1, node.start, false);
     if (has_props) {
       scan::Properties p = scan::properties(text_, node.start, cross_lines);
@@ -341,7 +351,7 @@ class Builder final : public YAML::EventHandler {
     std::size_t n = produced_ - node.produced_before;
     count(n, node.start, true);  // keeping a copy costs as much as making one
     if (anchors_.size() <= node.anchor) anchors_.resize(node.anchor + 1);
-    anchors_[node.anchor] = Anchored{v, n};
+    anchors_[node.anchor] = Anchored{v, n, bytes_ - node.bytes_before};
   }
 
   void add_key(std::string key, const Node& node) {
@@ -385,6 +395,7 @@ class Builder final : public YAML::EventHandler {
   loader::PositionMap positions_;
   const Options& options_;
   std::size_t max_values_;
+  std::size_t max_alias_bytes_;
   const std::vector<Blank>& blanks_;  // sorted by content
   std::vector<Blank> tagged_plain_;
   Diagnostics& diagnostics_;
@@ -394,6 +405,8 @@ class Builder final : public YAML::EventHandler {
   Value document_;
   bool complete_ = false;
   std::size_t produced_ = 0;
+  std::size_t bytes_ = 0;        // scalar and key bytes in the document so far, alias copies included
+  std::size_t alias_bytes_ = 0;  // of which copied by aliases
   std::size_t last_end_ = 0;  // end of the last node or key, for placing empty nodes
 };
 

@@ -29,7 +29,7 @@ struct Options {
 // are not read, so they cannot add diagnostics. Scalars follow the YAML 1.2 core
 // schema (plain `true`, `5432`, `~` are Bool, Number, Null; quoted and block
 // scalars are String); map keys are strings as written. Aliases are expanded
-// (within Limits::max_values); a duplicate key is a warning at its second
+// (within Limits::max_values and max_alias_bytes); a duplicate key is a warning at its second
 // occurrence and the later value wins. Empty text is a Null value with no
 // diagnostic. An empty node (`key:`) is Null with a zero-width span just after
 // its indicator; an alias keeps the anchored node's spans inside it and takes

@@ -24,6 +24,7 @@ void check(const Project& project, Findings& out) {
       if (!cluster || cluster->is_null()) continue;
       const Value::Ref* ref = cluster->reference_value();
       if (!ref) return;  // a member of an unknown cluster: counts are not exact
+      if (const Value* n = db->attr("instances"); n && n->is_unknown()) return;  // an Unknown count / for_each
       if (const Resource* c = project.find(ref->target)) ++members[c];
     }
   for (const Resource* c : project.of_kind(Kind::RdsCluster)) {

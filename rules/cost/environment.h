@@ -1,7 +1,7 @@
 // Which environment a resource belongs to, for "prod+" levels (AZ) and the
-// non-production cost rules: Resource::environment (from configuration,
-// parameter files, Environment-like parameters), or an `Environment` /
-// `environment` / `Env` tag.
+// non-production cost rules. The loader decides it (assign_environments in
+// analyzer/lower/lower.h: configured path globs, var / parameter files,
+// environment variables and tags); these helpers only read the result.
 #pragma once
 
 #include <cstdint>
@@ -14,13 +14,13 @@ namespace kclint::env {
 
 enum class Env : std::uint8_t { Production, NonProduction, Unknown };
 
-// Production when Resource::environment or an Environment/Env tag is
-// prod/production (any case); NonProduction when one of them names another
-// environment; Unknown otherwise (including Unknown tag values).
+// Production when the environment is one of the configured production names
+// (default prod, production); NonProduction when it is another one; Unknown
+// when no environment is known.
 Env environment_of(const Resource& r);
 
-// The environment's name ("staging", "dev", ...; "prod" for production),
-// lower-case, or "" when unknown. Used to group resources by environment.
+// The environment's name, lower-case ("prod", "staging", ...), or "" when
+// unknown. Used to group resources by environment.
 std::string environment_name(const Resource& r);
 
 // A "prod+" rule's level: Error for production resources, `base` otherwise.

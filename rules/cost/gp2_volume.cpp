@@ -7,7 +7,7 @@ namespace kclint {
 namespace {
 void check(const Project& project, Findings& out) {
   for (auto [kind, attribute] : {std::pair{Kind::EbsVolume, "type"}, std::pair{Kind::RdsInstance, "storage_type"},
-                                 std::pair{Kind::RdsCluster, "storage_type"}})
+                                 std::pair{Kind::RdsCluster, "storage_type"}, std::pair{Kind::Ec2Instance, "root_volume_type"}})
     for (const Resource* r : project.of_kind(kind)) {
       const Value* type = r->attr(attribute);
       const std::string* t = type ? type->string_value() : nullptr;

@@ -93,9 +93,12 @@ std::string text_of(const Value& v) {
   return out;
 }
 
-std::string_view migration_in(std::string_view text) {
+// The first migration command (built in, then from the configuration) in `text`.
+std::string_view migration_in(const Project& project, std::string_view text) {
   for (const Pattern& p : kMigration)
     if (RE2::PartialMatch(text, p.re)) return p.what;
+  for (const CommandPattern& p : project.settings.migration_patterns)
+    if (RE2::PartialMatch(text, *p.re)) return p.text;
   return {};
 }
 
@@ -103,13 +106,13 @@ std::string_view migration_in(std::string_view text) {
 // runs (in the project), or the task definition's name says so.
 bool run_task_migrates(const Project& project, const Resource& step, const Value& command) {
   const std::string& text = *command.string_value();
-  if (!migration_in(words(text)).empty()) return true;
+  if (!migration_in(project, words(text)).empty()) return true;
   static const RE2 named(R"((?i)--task-definition[=\s]+\S*migrat)");
   if (RE2::PartialMatch(text, named)) return true;
   for (const Edge* e : project.edges_from(project.id_of(step), EdgeKind::RunsTask)) {
     if (e->span != command.span()) continue;
     for (const ContainerSpec& c : project.resource(e->to).containers)
-      if (!migration_in(words(text_of(c.command) + " " + text_of(c.entry_point))).empty()) return true;
+      if (!migration_in(project, words(text_of(c.command) + " " + text_of(c.entry_point))).empty()) return true;
   }
   return false;
 }
@@ -192,12 +195,16 @@ std::vector<Action> classify(const Project& project, const Resource& step) {
         }
         add(Role::Deploy, m, p.what);
       }
+    for (const CommandPattern& p : project.settings.deploy_patterns)
+      for (auto m : matches(text, *p.re)) add(Role::Deploy, m, p.text);
     std::vector<std::pair<std::size_t, std::size_t>> run_tasks = matches(text, kRunTask);
     if (!run_tasks.empty()) {
       if (run_task_migrates(project, step, c)) add(Role::Migration, run_tasks.front(), "aws ecs run-task", true);
     } else {
       for (const Pattern& p : kMigration)
         for (auto m : matches(text, p.re)) add(Role::Migration, m, p.what);
+      for (const CommandPattern& p : project.settings.migration_patterns)
+        for (auto m : matches(text, *p.re)) add(Role::Migration, m, p.text);
     }
     std::sort(found.begin(), found.end(), [](const Action& a, const Action& b) { return a.offset < b.offset; });
     out.insert(out.end(), found.begin(), found.end());
@@ -328,8 +335,8 @@ std::vector<Pipeline> pipelines(const Project& project) {
 }
 
 bool migrates_on_start(const Project& project, const Resource& deploy_step) {
-  auto runs_migration = [](const ContainerSpec& c) {
-    return !migration_in(words(text_of(c.command) + " " + text_of(c.entry_point))).empty();
+  auto runs_migration = [&project](const ContainerSpec& c) {
+    return !migration_in(project, words(text_of(c.command) + " " + text_of(c.entry_point))).empty();
   };
   for (const Edge* d : project.edges_from(project.id_of(deploy_step), EdgeKind::Deploys)) {
     const Resource& td = project.resource(d->to);

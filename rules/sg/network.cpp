@@ -170,7 +170,8 @@ void for_each_open_ingress(const Project& project, const std::function<void(cons
 }
 
 bool is_sg_address(std::string_view target) {
-  return target.starts_with("aws_security_group.") || target.find(".aws_security_group.") != std::string_view::npos;
+  return target.starts_with("aws_security_group.") || target.find(".aws_security_group.") != std::string_view::npos ||
+         target.find(":aws_security_group.") != std::string_view::npos;  // in a root module in a subdirectory
 }
 
 }  // namespace kclint::sg

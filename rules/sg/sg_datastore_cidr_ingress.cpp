@@ -11,10 +11,21 @@ namespace {
 constexpr Kind kDatastores[] = {Kind::RdsInstance, Kind::RdsCluster, Kind::CacheCluster, Kind::CacheReplicationGroup,
                                 Kind::DocDbCluster};
 
+// 0.0.0.0/0 or ::/0 on a concrete port range is already reported, at the same
+// span, as open to the internet (SG001, SG002 or SG003); 80/443 alone and
+// port-less protocols are the exceptions those rules leave alone.
+bool reported_as_open(const SecurityGroupRule& rule, const Value& cidr) {
+  if (!sg::is_anywhere(cidr)) return false;
+  std::optional<sg::PortRange> range = sg::port_range(rule);
+  if (!range || range->none) return false;
+  return range->all || range->from != range->to || (range->from != 80 && range->from != 443);
+}
+
+// The first concrete CIDR of a rule that no open-ingress rule reports.
 const Value* first_cidr(const SecurityGroupRule& rule) {
   for (const auto* list : {&rule.cidr_v4, &rule.cidr_v6})
     for (const Value& c : *list)
-      if (c.is_string()) return &c;
+      if (c.is_string() && !reported_as_open(rule, c)) return &c;
   return nullptr;
 }
 

@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "analyzer/discover.h"
+#include "analyzer/ir/glob.h"
 #include "analyzer/lower/cfn/evaluate.h"
 #include "analyzer/lower/cfn/template.h"
 #include "analyzer/lower/cfn/types.h"
@@ -35,26 +36,31 @@ std::string lower_case(std::string_view s) {
   return out;
 }
 
-// The environment a name suggests ("staging-params.json", "Production"), or empty.
-std::string environment_in(std::string_view text) {
-  std::string s = lower_case(text);
-  if (s.find("prod") != std::string::npos) return "prod";
-  if (s.find("stag") != std::string::npos) return "staging";
-  if (s.find("dev") != std::string::npos) return "dev";
-  if (s.find("test") != std::string::npos) return "test";
-  if (s.find("qa") != std::string::npos) return "qa";
-  return {};
+// A parameter name that names the environment: one of the configured
+// variables (case, '_' and '-' ignored) or a common spelling.
+bool names_environment(std::string_view key, const Settings& settings) {
+  auto squash = [](std::string_view s) {
+    std::string out;
+    for (char c : s)
+      if (c != '_' && c != '-') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  std::string k = squash(key);
+  for (const std::string& v : settings.variables)
+    if (squash(v) == k) return true;
+  for (std::string_view name : {"environmentname", "envname", "environmenttype", "envtype", "stage"})
+    if (k == name) return true;
+  return false;
 }
 
 // The environment an instance's Environment-like parameter names.
-std::string environment_from(const Bindings& parameters) {
-  for (std::string_view name : {"Environment", "EnvironmentName", "Env", "EnvName", "Stage", "EnvironmentType", "EnvType"})
-    for (const auto& [key, value] : parameters)
-      if (lower_case(key) == lower_case(name))
-        if (const std::string* s = value.string_value(); s && !s->empty()) {
-          std::string env = environment_in(*s);
-          return env.empty() ? lower_case(*s) : env;
-        }
+std::string environment_from(const Bindings& parameters, const Settings& settings) {
+  for (const auto& [key, value] : parameters)
+    if (names_environment(key, settings))
+      if (const std::string* s = value.string_value(); s && !s->empty()) {
+        std::string env = environment_in_name(*s);
+        return env.empty() ? lower_case(*s) : env;
+      }
   return {};
 }
 
@@ -139,7 +145,7 @@ class Driver {
   std::map<std::string, Value> stack_parameters(Instance& inst, const Value& raw, const Template& child);
   std::string suffix_for(const std::string& rel_path, std::string_view stack_id);
   std::set<std::string> nested_paths(const std::vector<Template>& templates) const;
-  void read_parameter_files();
+  void read_parameter_files(const std::vector<std::string>& paths);
   void diagnose(const Template& t, const Span& span, std::string message);
   void finish();
 
@@ -147,12 +153,14 @@ class Driver {
   const LoadOptions& options_;
   std::map<std::string, Value> given_;  // from --cfn-params
   std::string given_environment_;
+  std::string env_tag_;  // "@ENV" while evaluating for one of several configured environments
   std::deque<std::unique_ptr<Instance>> instances_;
   std::map<std::string, int> instance_count_;
   std::set<std::string> used_suffixes_;
   std::unordered_map<std::string, ResourceId> by_address_;
   std::vector<ResourceId> added_;  // in the order they were added
   std::vector<Edge> edges_;
+  Budget budget_;
 };
 
 void Driver::run() {
@@ -161,18 +169,37 @@ void Driver::run() {
     if (f.format == Format::CloudFormation)
       if (std::optional<Template> t = Template::of(f)) templates.push_back(*t);
   if (templates.empty()) return;
-  read_parameter_files();
   // Roots: templates no other template names as a local nested stack. Then
   // any template no root reached (its parent's stack is switched off by a
   // condition, or the templates form a cycle) on its own, with its defaults.
   std::set<std::string> nested = nested_paths(templates);
-  for (int pass = 0; pass < 2; ++pass)
-    for (const Template& t : templates) {
-      if (instance_count_.count(t.file->rel_path) || (pass == 0 && nested.count(t.file->rel_path))) continue;
-      Bindings bound = bind_parameters(t, given_);
-      std::string env = given_environment_.empty() ? environment_from(bound) : given_environment_;
-      instantiate(t, std::move(bound), suffix_for(t.file->rel_path, ""), {}, env);
+  auto instantiate_roots = [&] {
+    for (int pass = 0; pass < 2; ++pass)
+      for (const Template& t : templates) {
+        if (instance_count_.count(env_tag_ + t.file->rel_path) || (pass == 0 && nested.count(t.file->rel_path))) continue;
+        Bindings bound = bind_parameters(t, given_);
+        std::string env = given_environment_.empty() ? environment_from(bound, project_.settings) : given_environment_;
+        instantiate(t, std::move(bound), suffix_for(t.file->rel_path, ""), {}, env);
+      }
+  };
+  const auto& per_environment = project_.settings.parameter_files;
+  if (!options_.cfn_params.empty() || per_environment.empty()) {
+    read_parameter_files(options_.cfn_params);
+    instantiate_roots();
+  } else {
+    // The configuration maps environments to parameter files: every template
+    // is evaluated once per environment. With several environments, each
+    // one's addresses end in "@ENV".
+    for (const auto& [env, files] : per_environment) {
+      given_.clear();
+      std::vector<std::string> in_root;
+      for (const std::string& f : files) in_root.push_back((fs::path(project_.root) / f).lexically_normal().string());
+      read_parameter_files(in_root);
+      given_environment_ = env;
+      env_tag_ = per_environment.size() > 1 ? "@" + env : "";
+      instantiate_roots();
     }
+  }
   for (const Template& t : templates) add_no_echo_parameters(project_, t);
   finish();
 }
@@ -195,9 +222,9 @@ std::set<std::string> Driver::nested_paths(const std::vector<Template>& template
   return out;
 }
 
-void Driver::read_parameter_files() {
+void Driver::read_parameter_files(const std::vector<std::string>& paths) {
   const fs::path root = fs::path(project_.root);
-  for (const std::string& given : options_.cfn_params) {
+  for (const std::string& given : paths) {
     fs::path p = fs::path(given);
     std::error_code ec;
     if (p.is_relative() && !fs::exists(p, ec) && fs::exists(root / p, ec)) p = root / p;
@@ -226,16 +253,20 @@ void Driver::read_parameter_files() {
       continue;
     }
     for (auto& [k, v] : *values) given_[k] = std::move(v);
-    if (std::string env = environment_in(p.filename().string()); !env.empty()) given_environment_ = env;
+    std::string env;
+    for (const auto& [glob, mapped] : project_.settings.file_environments)
+      if (env.empty() && glob_match(glob, rel)) env = mapped;
+    if (env.empty()) env = environment_in_name(p.filename().string());
+    if (!env.empty()) given_environment_ = env;
   }
 }
 
 std::string Driver::suffix_for(const std::string& rel_path, std::string_view stack_id) {
   // The first instance of a template owns the plain addresses; each further
   // one is told apart by the logical id of the stack resource that loads it.
-  if (instance_count_[rel_path]++ == 0) return {};
-  std::string suffix = fmt::format("@{}", stack_id);
-  for (int n = 2; used_suffixes_.count(rel_path + suffix); ++n) suffix = fmt::format("@{}#{}", stack_id, n);
+  if (instance_count_[env_tag_ + rel_path]++ == 0) return env_tag_;
+  std::string suffix = fmt::format("{}@{}", env_tag_, stack_id);
+  for (int n = 2; used_suffixes_.count(rel_path + suffix); ++n) suffix = fmt::format("{}@{}#{}", env_tag_, stack_id, n);
   used_suffixes_.insert(rel_path + suffix);
   return suffix;
 }
@@ -251,7 +282,7 @@ Driver::Instance& Driver::instantiate(const Template& t, Bindings parameters, st
   instances_.push_back(std::move(owned));
   inst.driver = this;
   inst.tmpl = t;
-  inst.eval = std::make_unique<Evaluator>(inst.tmpl, std::move(parameters), std::move(suffix), &inst);
+  inst.eval = std::make_unique<Evaluator>(inst.tmpl, std::move(parameters), std::move(suffix), &inst, &budget_);
   inst.chain = std::move(chain);
   inst.chain.push_back(t.file->rel_path);
   inst.environment = std::move(environment);
@@ -370,6 +401,10 @@ void Driver::load_child(Instance& inst, std::string_view id, Child& child) {
   std::map<std::string, Value> given;
   if (const Value* p = props->get("Parameters")) given = stack_parameters(inst, *p, *child_t);
   Bindings bound = bind_parameters(*child_t, given);
+  // Each stack loaded costs evaluation steps, its parameter values too.
+  if (!budget_.spend(Budget::kStackSteps, at)) return;
+  for (const auto& [name, value] : bound)
+    if (!budget_.afford(value, at)) return;
   Instance& c = instantiate(*child_t, std::move(bound), suffix_for(rel, id), inst.chain, inst.environment);
   child.instance = &c;
   if (c.tmpl.outputs)
@@ -423,6 +458,11 @@ std::optional<Value> Driver::stack_output(Instance& inst, std::string_view id, s
 }
 
 void Driver::finish() {
+  if (const Span& at = budget_.exhausted_at; at.valid() && at.file < project_.files().size())
+    project_.file(at.file).diagnostics.push_back(
+        {at, fmt::format("CloudFormation evaluation stopped: more than {} evaluation steps in this project; the "
+                         "remaining values are Unknown and no more nested stacks are loaded",
+                         Budget::kSteps)});
   // Routes are resources of their own in CloudFormation: fold each into its table's `routes`.
   auto routes_of = [&](Resource& table) -> Value::List& {
     for (Value::Member& m : *table.attrs.map_value())

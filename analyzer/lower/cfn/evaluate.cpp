@@ -119,8 +119,36 @@ Bindings bind_parameters(const Template& t, const std::map<std::string, Value>& 
   return out;
 }
 
-Evaluator::Evaluator(const Template& t, Bindings parameters, std::string address_suffix, NestedStacks* stacks)
-    : t_(t), parameters_(std::move(parameters)), suffix_(std::move(address_suffix)), stacks_(stacks) {}
+bool Budget::spend(std::uint64_t n, const Span& at) {
+  steps += n;
+  if (!exhausted()) return true;
+  if (!exhausted_at.valid()) exhausted_at = at;
+  return false;
+}
+
+bool Budget::afford(const Value& v, const Span& at) {
+  std::uint64_t weight = 0;
+  std::vector<const Value*> todo{&v};
+  while (!todo.empty() && steps + weight <= kSteps) {  // counted only as far as the budget goes
+    const Value* x = todo.back();
+    todo.pop_back();
+    weight += 4;
+    if (const std::string* s = x->string_value()) weight += s->size() / 16;
+    if (const Value::List* list = x->list_value())
+      for (const Value& e : *list) todo.push_back(&e);
+    if (const Value::Map* map = x->map_value())
+      for (const Value::Member& m : *map) todo.push_back(&m.value);
+  }
+  return spend(weight, at);
+}
+
+Evaluator::Evaluator(const Template& t, Bindings parameters, std::string address_suffix, NestedStacks* stacks,
+                     Budget* budget)
+    : t_(t),
+      parameters_(std::move(parameters)),
+      suffix_(std::move(address_suffix)),
+      stacks_(stacks),
+      budget_(budget ? budget : &own_budget_) {}
 
 std::string Evaluator::address(std::string_view logical_id) const {
   return fmt::format("{}#{}{}", t_.file->rel_path, logical_id, suffix_);
@@ -149,7 +177,9 @@ Value Evaluator::unknown(const Value& node) const {
   return Value::unknown(text.empty() ? node.describe() : std::move(text), node.span());
 }
 
-Value Evaluator::used_at(Value v, const Span& use) {
+Value Evaluator::used_at(const Value& value, const Span& use) {
+  if (!budget_->afford(value, use)) return Value::unknown("(CloudFormation evaluation budget exhausted)", use);
+  Value v = value;
   respan(v, use);
   collect_references(v, use, references_);
   return v;
@@ -157,6 +187,7 @@ Value Evaluator::used_at(Value v, const Span& use) {
 
 std::optional<Value> Evaluator::eval_at(const Value& node, int depth) {
   if (depth > kMaxDepth) return Value::unknown("expression nested too deeply", node.span());
+  if (!budget_->spend(1, node.span())) return Value::unknown("(CloudFormation evaluation budget exhausted)", node.span());
   if (const Value::Member* m = only_member(node); m && is_intrinsic(m->key)) return call(m->key, m->value, node, depth + 1);
   if (const Value::Map* map = node.map_value()) {
     Value::Map out;

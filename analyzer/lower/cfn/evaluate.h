@@ -28,6 +28,25 @@ using Bindings = std::map<std::string, Value, std::less<>>;
 // not declare are ignored; a parameter with neither value is left out.
 Bindings bind_parameters(const Template& t, const std::map<std::string, Value>& given);
 
+// The evaluation work of one project, shared by its evaluators. Each
+// expression evaluated costs a step, each value copied from a parameter, a
+// mapping or a stack output costs steps by its size, and so does each nested
+// stack loaded: a long list parameter referenced thousands of times, or stacks
+// that each load many more, stop here instead of exhausting memory. Once it
+// is spent, every expression evaluates to Unknown.
+struct Budget {
+  static constexpr std::uint64_t kSteps = 4'000'000;
+  static constexpr std::uint64_t kStackSteps = 10'000;  // loading one nested stack: at most 400
+  std::uint64_t steps = 0;
+  Span exhausted_at;  // where it ran out; invalid until then
+
+  // Spends `n` steps; false once the budget is exhausted.
+  bool spend(std::uint64_t n, const Span& at);
+  // Spends four steps per value in `v` and one per 16 bytes of its text.
+  bool afford(const Value& v, const Span& at);
+  bool exhausted() const { return steps > kSteps; }
+};
+
 // A Ref/GetAtt that became a Reference, and where it is written.
 struct RefUse {
   std::string target;  // resource address
@@ -50,7 +69,11 @@ class Evaluator {
   // Nested intrinsic functions deeper than this evaluate to Unknown.
   static constexpr int kMaxDepth = 512;
 
-  Evaluator(const Template& t, Bindings parameters, std::string address_suffix, NestedStacks* stacks = nullptr);
+  // Without a `budget`, the evaluator has one of its own.
+  Evaluator(const Template& t, Bindings parameters, std::string address_suffix, NestedStacks* stacks = nullptr,
+            Budget* budget = nullptr);
+  Evaluator(const Evaluator&) = delete;  // it may point at its own budget
+  Evaluator& operator=(const Evaluator&) = delete;
 
   // The value of `node` with intrinsic functions applied. nullopt means
   // AWS::NoValue: the property is absent (list elements and map members that
@@ -90,12 +113,14 @@ class Evaluator {
   Truth condition_at(std::string_view name, int depth);
   Value unknown(const Value& node) const;
   // A value from elsewhere (parameter, mapping, child output) placed at its use.
-  Value used_at(Value v, const Span& use);
+  Value used_at(const Value& v, const Span& use);
 
   const Template& t_;
   Bindings parameters_;
   std::string suffix_;
   NestedStacks* stacks_;
+  Budget own_budget_;
+  Budget* budget_;
   enum class State : std::uint8_t { Evaluating, Done };
   std::map<std::string, std::pair<State, Truth>, std::less<>> conditions_;
   std::vector<RefUse> references_;

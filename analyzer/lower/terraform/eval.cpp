@@ -106,6 +106,38 @@ std::string Engine::source_text(const Span& s, const hcl::ByteRange& r) const {
   return out;
 }
 
+void Engine::report_budget(const Span& at) {
+  if (budget_reported_) return;
+  budget_reported_ = true;
+  diagnose(at, fmt::format("Terraform evaluation stopped: more than {} evaluation steps in this project; "
+                           "the remaining values are Unknown",
+                           kStepBudget));
+}
+
+bool Engine::spend(const Span& at, std::uint64_t n) {
+  steps_ += n;
+  if (!budget_exhausted()) return true;
+  report_budget(at);
+  return false;
+}
+
+bool Engine::afford(const Value& v, const Span& at) {
+  // One step per value and per 64 bytes of text, counted only as far as the budget goes.
+  std::uint64_t weight = 0;
+  std::vector<const Value*> todo{&v};
+  while (!todo.empty() && steps_ + weight <= kStepBudget) {
+    const Value* x = todo.back();
+    todo.pop_back();
+    weight += 1;
+    if (const std::string* s = x->string_value()) weight += s->size() / 64;
+    if (const Value::List* l = x->list_value())
+      for (const Value& item : *l) todo.push_back(&item);
+    if (const Value::Map* m = x->map_value())
+      for (const Value::Member& member : *m) todo.push_back(&member.value);
+  }
+  return spend(at, weight);
+}
+
 void Engine::diagnose(const Span& s, std::string message) {
   FileId id = s.file;
   if (id == kNoFile || id >= project_.files().size()) return;
@@ -228,12 +260,7 @@ std::string Engine::render_json(const Value& v) {
 
 Value Engine::eval(const hcl::Expr& e, Ctx& ctx, int depth) {
   if (depth > kMaxDepth || over_budget()) {
-    if (budget_exhausted() && !budget_reported_) {
-      budget_reported_ = true;
-      diagnose(e.span, fmt::format("Terraform evaluation stopped: more than {} evaluation steps in this project; "
-                                   "the remaining values are Unknown",
-                                   kStepBudget));
-    }
+    if (budget_exhausted()) report_budget(e.span);
     return Value::unknown(source_text(e), e.span);
   }
   using K = hcl::ExprKind;
@@ -574,7 +601,8 @@ Value Engine::root_value(const hcl::Expr& e, const hcl::ScopeTraversal& t, std::
   auto step_name = [&](std::size_t i) -> std::string_view {
     return i < t.steps.size() && t.steps[i].kind == hcl::StepKind::Attr ? t.steps[i].name : std::string_view();
   };
-  if (const Value* bound = ctx.lookup(root)) return *bound;
+  auto afforded = [&](Value v) { return afford(v, e.span) ? std::move(v) : Value::unknown(source_text(e), e.span); };
+  if (const Value* bound = ctx.lookup(root)) return afforded(*bound);
   ModuleInstance* m = ctx.mod;
   std::string whole = source_text(e);
   if (root == "path") {
@@ -595,16 +623,15 @@ Value Engine::root_value(const hcl::Expr& e, const hcl::ScopeTraversal& t, std::
   std::string_view first = step_name(0);
   if (root == "var" && !first.empty()) {
     used = 1;
-    return variable(*m, first, e.span, e.range);
+    return afforded(variable(*m, first, e.span, e.range));
   }
   if (root == "local" && !first.empty()) {
     used = 1;
-    Value v = local(*m, first, e.span);
-    return v;
+    return afforded(local(*m, first, e.span));
   }
   if (root == "module" && !first.empty()) {
     used = 1;
-    return module_value(*m, first, e.span);
+    return afforded(module_value(*m, first, e.span));
   }
   if (root == "data" && !first.empty() && !step_name(1).empty()) {
     used = 2;

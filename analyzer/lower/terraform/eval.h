@@ -98,6 +98,9 @@ class Engine {
 
   // Module-level lookups.
   Value variable(ModuleInstance& m, std::string_view name, const Span& use, const hcl::ByteRange& range);
+  // `v` with the optional(type, default) attribute defaults of the type
+  // constraint `type` filled in (analyzer/lower/terraform/types.cpp).
+  Value with_type_defaults(const hcl::Expr& type, const Value& v, int depth = 0);
   Value local(ModuleInstance& m, std::string_view name, const Span& use);
   Value module_value(ModuleInstance& m, std::string_view name, const Span& use);
   Value resource_value(ModuleInstance& m, std::string_view type, std::string_view name, const Span& use);
@@ -111,23 +114,36 @@ class Engine {
   const ModuleDecl* module_at(std::string_view dir) const;
   std::map<std::string, ModuleDecl, std::less<>>& modules() { return modules_; }
 
-  // Files (reads for file()/templatefile(): inside the project root only).
-  std::optional<std::string> read_project_file(const std::string& rel_path);
+  // Files (reads for file()/templatefile(): inside the project root only, at
+  // most kMaxReadBytes; a larger file is reported at `use`).
+  std::optional<std::string> read_project_file(const std::string& rel_path, const Span& use = {});
+  static constexpr std::uintmax_t kMaxReadBytes = 4u << 20;
   std::optional<std::string> resolve_path(ModuleInstance* m, std::string_view path) const;
 
   void diagnose(const Span& s, std::string message);
   bool over_budget() { return ++steps_ > kStepBudget; }
   bool budget_exhausted() const { return steps_ > kStepBudget; }
+  // Spends `n` steps of work (an instance made); false once the budget is
+  // exhausted, which is reported at `at` the first time.
+  bool spend(const Span& at, std::uint64_t n);
+  // Spends steps in proportion to the size of `v`, a copy of a value already
+  // made (a local, a variable, an iteration name): memoized values would
+  // otherwise let a few lines of locals double a list into billions of values.
+  bool afford(const Value& v, const Span& at);
 
   static constexpr std::uint64_t kStepBudget = 1'000'000;
   static constexpr int kMaxDepth = 200;  // nested evaluation (locals through locals, calls)
   static constexpr int kMaxModuleDepth = 16;
+  // What making one module instance, or one more instance of a resource, costs.
+  static constexpr std::uint64_t kModuleInstanceSteps = 64;
+  static constexpr std::uint64_t kResourceInstanceSteps = 16;
 
   Value call(const hcl::Expr& e, const hcl::Call& c, Ctx& ctx, int depth);
   std::string placeholder(const Value& v);
   std::string render_json(const Value& v);
 
  private:
+  void report_budget(const Span& at);
   Value traversal(const hcl::Expr& e, const hcl::ScopeTraversal& t, Ctx& ctx, int depth);
   Value root_value(const hcl::Expr& e, const hcl::ScopeTraversal& t, std::size_t& used, Ctx& ctx, int depth);
   Value get_attr(const Value& v, std::string_view name, const Span& s, Ctx& ctx);

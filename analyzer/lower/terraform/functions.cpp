@@ -8,6 +8,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 
 #include "analyzer/lower/terraform/eval.h"
 #include "parsers/hcl/parser.h"
@@ -129,6 +130,176 @@ void flatten_into(const Value& v, Value::List& out, int depth) {
   }
 }
 
+// replace() with a "/regex/" pattern: Go's regexp syntax (which RE2 reads) and
+// Go's replacement template ($1, ${1}, ${name}, $$). Nullopt when the pattern
+// does not compile.
+std::optional<std::string> regex_replace(const std::string& str, std::string_view pattern, std::string_view with) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  RE2 re(pattern, options);
+  if (!re.ok()) return std::nullopt;
+  const int groups = re.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> match(static_cast<std::size_t>(groups) + 1);
+  auto group_index = [&](std::string_view name) -> int {
+    if (!name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return name.size() < 6 ? std::atoi(std::string(name).c_str()) : -1;
+    auto it = re.NamedCapturingGroups().find(std::string(name));
+    return it == re.NamedCapturingGroups().end() ? -1 : it->second;
+  };
+  auto expand = [&](std::string& out) {
+    for (std::size_t i = 0; i < with.size(); ++i) {
+      if (with[i] != '$' || i + 1 >= with.size()) {
+        out += with[i];
+        continue;
+      }
+      if (with[i + 1] == '$') {
+        out += '$';
+        ++i;
+        continue;
+      }
+      std::string_view name;
+      std::size_t end = i + 1;
+      if (with[end] == '{') {
+        std::size_t close = with.find('}', end);
+        if (close == std::string_view::npos) {
+          out += with[i];
+          continue;
+        }
+        name = with.substr(end + 1, close - end - 1);
+        end = close + 1;
+      } else {
+        while (end < with.size() && (std::isalnum(static_cast<unsigned char>(with[end])) || with[end] == '_')) ++end;
+        name = with.substr(i + 1, end - i - 1);
+        if (name.empty()) {
+          out += with[i];
+          continue;
+        }
+      }
+      int g = group_index(name);
+      if (g >= 0 && g <= groups && match[static_cast<std::size_t>(g)].data())
+        out.append(match[static_cast<std::size_t>(g)].data(), match[static_cast<std::size_t>(g)].size());
+      i = end - 1;
+    }
+  };
+  std::string out;
+  std::size_t pos = 0;
+  bool last_empty_at = false;  // an empty match may not follow a match ending at the same place
+  while (pos <= str.size()) {
+    if (!re.Match(str, pos, str.size(), RE2::UNANCHORED, match.data(), groups + 1)) break;
+    std::size_t begin = static_cast<std::size_t>(match[0].data() - str.data());
+    std::size_t end = begin + match[0].size();
+    if (match[0].empty() && last_empty_at && begin == pos) {
+      if (pos >= str.size()) break;
+      std::size_t next = pos + 1;  // one UTF-8 character on
+      while (next < str.size() && (static_cast<unsigned char>(str[next]) & 0xC0) == 0x80) ++next;
+      out.append(str, pos, next - pos);
+      pos = next;
+      last_empty_at = false;
+      continue;
+    }
+    out.append(str, pos, begin - pos);
+    expand(out);
+    pos = end;
+    last_empty_at = true;
+    if (match[0].empty()) {
+      if (pos >= str.size()) break;
+      std::size_t next = pos + 1;
+      while (next < str.size() && (static_cast<unsigned char>(str[next]) & 0xC0) == 0x80) ++next;
+      out.append(str, pos, next - pos);
+      pos = next;
+      last_empty_at = false;
+    }
+  }
+  if (pos < str.size()) out.append(str, pos, std::string::npos);
+  return out;
+}
+
+// yamlencode(): YAML in the block style Terraform prints (keys sorted, every
+// string and key double-quoted, sequences not indented under their key).
+// Nullopt when a value inside is not known.
+bool yaml_scalar(const Value& v, std::string& out) {
+  switch (v.type()) {
+    case Value::Type::Null: out += "null"; return true;
+    case Value::Type::Bool:
+    case Value::Type::Number: out += *v.as_text(); return true;
+    case Value::Type::String: {
+      out += '"';
+      for (unsigned char c : *v.string_value()) {
+        switch (c) {
+          case '"': out += "\\\""; break;
+          case '\\': out += "\\\\"; break;
+          case '\n': out += "\\n"; break;
+          case '\t': out += "\\t"; break;
+          case '\r': out += "\\r"; break;
+          default:
+            if (c < 0x20 || c == 0x7F) out += fmt::format("\\x{:02X}", static_cast<unsigned>(c));
+            else out += static_cast<char>(c);
+        }
+      }
+      out += '"';
+      return true;
+    }
+    default: return false;
+  }
+}
+
+bool yaml_block(const Value& v, int indent, std::string& out, int depth) {
+  if (depth > 64) return false;
+  std::string pad(static_cast<std::size_t>(indent), ' ');
+  if (const Value::List* l = v.list_value()) {
+    for (const Value& e : *l) {
+      out += pad + "- ";
+      if ((e.is_list() && !e.list_value()->empty()) || (e.is_map() && !e.map_value()->empty())) {
+        // The first line of a nested block goes after "- ", the rest under it.
+        std::string inner;
+        if (!yaml_block(e, indent + 2, inner, depth + 1)) return false;
+        out += inner.substr(static_cast<std::size_t>(indent) + 2);
+      } else {
+        if (e.is_list()) out += "[]";
+        else if (e.is_map()) out += "{}";
+        else if (!yaml_scalar(e, out)) return false;
+        out += '\n';
+      }
+    }
+    return true;
+  }
+  if (v.is_map()) {
+    for (const Value::Member* m : sorted_members(v)) {
+      out += pad;
+      yaml_scalar(Value::string(m->key), out);
+      out += ':';
+      const Value& e = m->value;
+      if (e.is_list() && !e.list_value()->empty()) {
+        out += '\n';
+        if (!yaml_block(e, indent, out, depth + 1)) return false;
+      } else if (e.is_map() && !e.map_value()->empty()) {
+        out += '\n';
+        if (!yaml_block(e, indent + 2, out, depth + 1)) return false;
+      } else {
+        out += ' ';
+        if (e.is_list()) out += "[]";
+        else if (e.is_map()) out += "{}";
+        else if (!yaml_scalar(e, out)) return false;
+        out += '\n';
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+std::optional<std::string> yaml_encode(const Value& v) {
+  std::string out;
+  if (v.is_list() && v.list_value()->empty()) return std::string("[]\n");
+  if (v.is_map() && v.map_value()->empty()) return std::string("{}\n");
+  if (v.is_list() || v.is_map()) {
+    if (!yaml_block(v, 0, out, 0)) return std::nullopt;
+    return out;
+  }
+  if (!yaml_scalar(v, out)) return std::nullopt;
+  return out + "\n";
+}
+
 }  // namespace
 
 Value Engine::templatefile(const hcl::Expr& e, const std::string& text, const Value& vars, Ctx& ctx, int depth) {
@@ -237,7 +408,13 @@ Value Engine::call(const hcl::Expr& e, const hcl::Call& c, Ctx& ctx, int depth) 
     respan(r.value, args[0].span().valid() ? args[0].span() : s);
     return r.value;
   }
-  if (name == "yamlencode" || name == "base64encode" || name == "base64decode" || name == "md5" || name == "sha1" ||
+  if (name == "yamlencode") {
+    if (args.size() != 1) return fail();
+    if (!all_concrete()) return unknown();
+    std::optional<std::string> yaml = yaml_encode(args[0]);
+    return yaml ? Value::string(std::move(*yaml), s) : unknown();
+  }
+  if (name == "base64encode" || name == "base64decode" || name == "md5" || name == "sha1" ||
       name == "sha256" || name == "uuid" || name == "timestamp" || name == "filebase64" || name == "filemd5" ||
       name == "filesha256" || name == "bcrypt")
     return unknown();
@@ -248,9 +425,12 @@ Value Engine::call(const hcl::Expr& e, const hcl::Call& c, Ctx& ctx, int depth) 
     const std::string* p = args[0].string_value();
     if (!p || has_placeholder(*p)) return unknown();
     std::optional<std::string> rel = resolve_path(ctx.mod, *p);
-    std::optional<std::string> content = rel ? read_project_file(*rel) : std::nullopt;
+    Span reading = name == "fileexists" ? Span{} : s;
+    std::optional<std::string> content = rel ? read_project_file(*rel, reading) : std::nullopt;
     if (name == "fileexists") return Value::boolean(content.has_value(), s);
     if (!content) return unknown();
+    // Reading and parsing cost steps by size: a file() in a loop must not fill memory.
+    if (!spend(s, content->size() / 64)) return unknown();
     if (name == "file") return Value::string(std::move(*content), s);
     Value vars = args.size() > 1 && args[1].is_map() ? args[1] : Value::map({});
     return templatefile(e, *content, vars, ctx, depth);
@@ -562,7 +742,10 @@ Value Engine::call(const hcl::Expr& e, const hcl::Call& c, Ctx& ctx, int depth) 
   if (name == "replace") {
     std::optional<std::string> str = text(0), from = text(1), to = text(2);
     if (!str || !from || !to) return unknown();
-    if (from->size() > 1 && from->front() == '/' && from->back() == '/') return unknown();  // a regular expression
+    if (from->size() > 1 && from->front() == '/' && from->back() == '/') {  // a regular expression
+      std::optional<std::string> out = regex_replace(*str, std::string_view(*from).substr(1, from->size() - 2), *to);
+      return out ? Value::string(std::move(*out), s) : fail();
+    }
     if (from->empty()) return Value::string(*str, s);
     std::string out;
     std::size_t pos = 0;

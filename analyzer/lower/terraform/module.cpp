@@ -73,7 +73,7 @@ std::optional<std::string> Engine::resolve_path(ModuleInstance* m, std::string_v
   return std::nullopt;
 }
 
-std::optional<std::string> Engine::read_project_file(const std::string& rel_path) {
+std::optional<std::string> Engine::read_project_file(const std::string& rel_path, const Span& use) {
   if (const SourceFile* f = project_.file_by_rel_path(rel_path)) return f->text;
   fs::path full = fs::path(project_.root) / rel_path;
   if (auto it = options_.overrides.find(full.string()); it != options_.overrides.end()) return it->second;
@@ -83,7 +83,11 @@ std::optional<std::string> Engine::read_project_file(const std::string& rel_path
   if (ec) return std::nullopt;
   std::string c = canon.generic_string(), r = root.generic_string();
   if (c.rfind(r + "/", 0) != 0) return std::nullopt;  // a symlink out of the root
-  if (!fs::is_regular_file(canon, ec) || fs::file_size(canon, ec) > (4u << 20)) return std::nullopt;
+  if (!fs::is_regular_file(canon, ec)) return std::nullopt;
+  if (fs::file_size(canon, ec) > kMaxReadBytes) {
+    diagnose(use, fmt::format("\"{}\" is larger than {} MiB: not read", rel_path, kMaxReadBytes >> 20));
+    return std::nullopt;
+  }
   std::ifstream in(canon, std::ios::binary);
   std::ostringstream out;
   out << in.rdbuf();
@@ -93,7 +97,16 @@ std::optional<std::string> Engine::read_project_file(const std::string& rel_path
 Value Engine::variable(ModuleInstance& m, std::string_view name, const Span& use, const hcl::ByteRange& range) {
   (void)range;
   std::string key(name);
-  if (auto it = m.inputs.find(name); it != m.inputs.end()) return it->second;
+  auto decl = m.decl->variables.find(name);
+  const hcl::Attribute* type = decl != m.decl->variables.end() ? decl->second->body.attribute("type") : nullptr;
+  if (auto it = m.inputs.find(name); it != m.inputs.end()) {
+    if (!type) return it->second;
+    // With an input the default is never read: its slot keeps the typed input.
+    auto& typed = m.vars[key];
+    if (typed.first != ModuleInstance::State::Done)
+      typed = {ModuleInstance::State::Done, with_type_defaults(*type->expr, it->second)};
+    return typed.second;
+  }
   auto& slot = m.vars[key];
   if (slot.first == ModuleInstance::State::Done) {
     if (slot.second.is_unknown() && !slot.second.span().valid()) return Value::unknown("var." + key, use);
@@ -101,13 +114,13 @@ Value Engine::variable(ModuleInstance& m, std::string_view name, const Span& use
   }
   if (slot.first == ModuleInstance::State::Busy) return Value::unknown("var." + key, use);
   Value v = Value::unknown("var." + key);
-  auto decl = m.decl->variables.find(name);
   if (decl != m.decl->variables.end())
     if (const hcl::Attribute* def = decl->second->body.attribute("default")) {
       slot.first = ModuleInstance::State::Busy;
       Ctx c;
       c.mod = &m;
       v = eval(*def->expr, c);
+      if (type) v = with_type_defaults(*type->expr, v);
     }
   m.vars[key] = {ModuleInstance::State::Done, v};
   if (v.is_unknown() && !v.span().valid()) return Value::unknown("var." + key, use);
@@ -310,6 +323,7 @@ std::vector<ModuleInstance*> Engine::module_children(ModuleInstance& m, std::str
   const Instances& inst = instances(m, "module." + key, block);
   std::vector<std::unique_ptr<ModuleInstance>> made;
   for (const Instances::Key& k : inst.keys) {
+    if (!spend(block.span, kModuleInstanceSteps)) break;
     auto child = std::make_unique<ModuleInstance>();
     child->decl = decl;
     child->prefix = m.prefix + "module." + key + k.suffix + ".";

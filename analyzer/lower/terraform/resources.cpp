@@ -361,6 +361,14 @@ std::vector<Resource> lower_resource(Engine& engine, const ResourceInput& in) {
         break;
     }
   }
+  // A count / for_each that is Unknown leaves one resource with no instance
+  // key: say so, so that rules counting instances (AZ002) stay silent.
+  if (in.address.empty() || in.address.back() != ']')
+    for (std::string_view meta : {"count", "for_each"})
+      if (const hcl::Attribute* a = in.block->body.attribute(meta)) {
+        r.attrs.set("instances", Value::unknown(engine.source_text(*a->expr), a->expr->span));
+        break;
+      }
   if (in.type == "aws_eip" && !r.attrs.get("domain"))
     if (const Value* vpc = r.attrs.get("vpc"); vpc && vpc->as_bool().value_or(false))
       r.attrs.set("domain", Value::string("vpc", vpc->span()));

@@ -2,6 +2,7 @@
 // cannot read) and the project-wide pass that finds root modules, binds their
 // variables and lowers every module instance's resources into the IR.
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -10,18 +11,40 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/ir/glob.h"
 #include "analyzer/lower/lower.h"
 #include "analyzer/lower/terraform/eval.h"
 #include "analyzer/lower/terraform/resources.h"
+#include "parsers/hcl/json_syntax.h"
 #include "parsers/hcl/parser.h"
 
 namespace kclint {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+bool ends_with_ci(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  return std::equal(suffix.begin(), suffix.end(), s.end() - suffix.size(),
+                    [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+}
+
+// Variable definitions (.tfvars, .tfvars.json) rather than configuration (.tf, .tf.json).
+bool is_tfvars(const SourceFile& f) {
+  return f.format == Format::TerraformVars || (f.format == Format::TerraformJson && ends_with_ci(f.rel_path, ".tfvars.json"));
+}
+
+bool is_terraform(const SourceFile& f) {
+  return f.format == Format::Terraform || f.format == Format::TerraformVars || f.format == Format::TerraformJson;
+}
+
+}  // namespace
+
 FileUnit lower_terraform_file(SourceFile& file) {
-  hcl::ParseMode mode = file.format == Format::TerraformVars ? hcl::ParseMode::Tfvars : hcl::ParseMode::Config;
-  hcl::ParseResult r = hcl::parse(file.id, file.text, mode);
+  hcl::ParseMode mode = is_tfvars(file) ? hcl::ParseMode::Tfvars : hcl::ParseMode::Config;
+  hcl::ParseResult r = file.format == Format::TerraformJson ? hcl::parse_json(file.id, file.text, mode)
+                                                             : hcl::parse(file.id, file.text, mode);
   for (Diagnostic& d : r.diagnostics) file.diagnostics.push_back(std::move(d));
   // A file that does not parse is reported and left out of evaluation, so a
   // half-read block cannot produce misleading resources.
@@ -38,11 +61,11 @@ class ModuleLoader {
   void collect() {
     Project& p = e_.project_;
     for (SourceFile& f : p.files()) {
-      if (f.format != Format::Terraform && f.format != Format::TerraformVars) continue;
+      if (!is_terraform(f)) continue;
       auto* ptr = std::any_cast<std::shared_ptr<hcl::File>>(&f.syntax);
       if (!ptr || !*ptr) continue;
       if (f.id < e_.by_file_.size()) e_.by_file_[f.id] = ptr->get();
-      if (f.format != Format::Terraform) continue;
+      if (is_tfvars(f)) continue;
       std::string dir = fs::path(f.rel_path).parent_path().generic_string();
       ModuleDecl& d = e_.modules_[dir];
       d.dir = dir;
@@ -68,8 +91,9 @@ class ModuleLoader {
     }
   }
 
-  // Directories that some local module block calls: not roots.
-  std::set<std::string> called() {
+  // Directories that some local module block calls: not roots. With `graph`,
+  // also which directories each directory calls.
+  std::set<std::string> called(std::map<std::string, std::set<std::string>>* graph = nullptr) {
     std::set<std::string> out;
     for (auto& [dir, d] : e_.modules_)
       for (const hcl::Block* b : d.module_order) {
@@ -82,6 +106,7 @@ class ModuleLoader {
         while (!target.empty() && target.back() == '/') target.pop_back();
         if (target == ".") target.clear();
         if (target != dir) out.insert(target);
+        if (graph) (*graph)[dir].insert(target);
       }
     return out;
   }
@@ -98,23 +123,32 @@ class ModuleLoader {
     Project& p = e_.project_;
     std::vector<const SourceFile*> auto_files;
     const SourceFile* main_vars = nullptr;
+    const SourceFile* main_json = nullptr;
     for (const SourceFile& f : p.files()) {
-      if (f.format != Format::TerraformVars) continue;
+      if (!is_tfvars(f)) continue;
       fs::path rel(f.rel_path);
       if (rel.parent_path().generic_string() != m.decl->dir) continue;
       std::string name = rel.filename().string();
       if (name == "terraform.tfvars") main_vars = &f;
-      else if (name.size() > 12 && name.ends_with(".auto.tfvars")) auto_files.push_back(&f);
+      else if (name == "terraform.tfvars.json") main_json = &f;
+      else if ((name.size() > 12 && name.ends_with(".auto.tfvars")) || (name.size() > 17 && name.ends_with(".auto.tfvars.json")))
+        auto_files.push_back(&f);
     }
     std::sort(auto_files.begin(), auto_files.end(), [](auto* a, auto* b) { return a->rel_path < b->rel_path; });
     auto bind_file = [&](const SourceFile* f) {
       if (f && f->id < e_.by_file_.size() && e_.by_file_[f->id]) bind_tfvars(m, *e_.by_file_[f->id]);
     };
     bind_file(main_vars);
+    bind_file(main_json);
     for (const SourceFile* f : auto_files) bind_file(f);
+    var_files_.clear();
+    if (main_vars) var_files_.push_back(main_vars->rel_path);
+    if (main_json) var_files_.push_back(main_json->rel_path);
+    for (const SourceFile* f : auto_files) var_files_.push_back(f->rel_path);
     for (const std::string& path : e_.options_.var_files) {
       fs::path abs = fs::absolute(path).lexically_normal();
       std::string rel = abs.lexically_relative(fs::path(p.root).lexically_normal()).generic_string();
+      var_files_.push_back(rel);
       if (const SourceFile* f = p.file_by_rel_path(rel); f && f->id < e_.by_file_.size() && e_.by_file_[f->id]) {
         bind_file(f);
         continue;
@@ -128,7 +162,8 @@ class ModuleLoader {
         text = out.str();
       }
       if (!text) continue;
-      hcl::ParseResult r = hcl::parse(kNoFile, *text, hcl::ParseMode::Tfvars);
+      hcl::ParseResult r = ends_with_ci(path, ".json") ? hcl::parse_json(kNoFile, *text, hcl::ParseMode::Tfvars)
+                                                       : hcl::parse(kNoFile, *text, hcl::ParseMode::Tfvars);
       if (!r.ok()) continue;
       for (const hcl::Attribute& a : r.file.body.attributes) {
         Ctx c;
@@ -154,12 +189,37 @@ class ModuleLoader {
     }
   }
 
+  // The environment a root module is evaluated for: the configured mapping of
+  // the var files it was given (the last one that maps wins), else what a var
+  // file's name says ("prod.tfvars"), else the value of an environment
+  // variable (`var.environment`, names from the configuration). Every
+  // resource of the root and its modules gets it.
+  std::string root_environment(ModuleInstance& root) {
+    const Settings& settings = e_.project_.settings;
+    std::string from_files;
+    for (const std::string& rel : var_files_)
+      for (const auto& [glob, env] : settings.file_environments)
+        if (glob_match(glob, rel)) from_files = env;
+    if (!from_files.empty()) return from_files;
+    for (auto it = var_files_.rbegin(); it != var_files_.rend(); ++it)
+      if (std::string env = environment_in_name(fs::path(*it).filename().string()); !env.empty()) return env;
+    for (const std::string& name : settings.variables) {
+      if (!root.decl->variables.count(name)) continue;
+      const hcl::Block* decl = root.decl->variables.find(name)->second;
+      Value v = e_.variable(root, name, decl->span, decl->range);
+      if (const std::string* s = v.string_value(); s && !s->empty()) return *s;
+    }
+    return {};
+  }
+
   void lower_module(ModuleInstance& m, int depth) {
     if (depth > Engine::kMaxModuleDepth + 1) return;
     for (const hcl::Block* b : m.decl->resource_order) {
       std::string type(b->labels[0].value), name(b->labels[1].value);
       const Instances& inst = e_.instances(m, type + "." + name, *b);
       for (const Instances::Key& k : inst.keys) {
+        // Every resource block is lowered once; its further instances cost steps.
+        if (&k != &inst.keys.front() && !e_.spend(b->span, Engine::kResourceInstanceSteps)) break;
         Ctx c = make_instance_ctx(m, inst, k);
         tf::ResourceInput in;
         in.type = type;
@@ -206,10 +266,55 @@ class ModuleLoader {
       for (ModuleInstance* child : e_.module_children(m, b->labels[0].value)) lower_module(*child, depth + 1);
   }
 
+  // Addresses in a root module outside the project directory are qualified
+  // with the root's directory ("examples/a:aws_subnet.x"), so that several
+  // roots (examples, environments) keep all their resources, and an address
+  // does not change when another root is added.
+  static std::string root_prefix(const std::string& dir) { return dir.empty() ? std::string() : dir + ":"; }
+
   void add(Resource r) {
-    if (seen_.count(r.address)) return;  // a second root module with the same address: the first one wins
+    if (seen_.count(r.address)) return;  // cannot happen across roots (qualified); kept as a guard
     seen_.insert(r.address);
+    if (r.environment.empty()) r.environment = environment_;
     added_.push_back(e_.project_.add(std::move(r)));
+  }
+
+  // aws_ecs_cluster_capacity_providers sets the capacity providers and the
+  // default strategy of a cluster (the form the AWS provider recommends since
+  // v4): its values become the cluster's `capacity_providers` and
+  // `default_capacity_provider_strategy`, so a rule reads them on the cluster
+  // whichever way they were written. The cluster is found by the Reference in
+  // `cluster_name` or, for a literal name, by the name in the same module.
+  void merge_cluster_capacity_providers() {
+    Project& p = e_.project_;
+    auto module_of = [](const Resource& r) { return r.address.substr(0, r.address.rfind(r.native_type + "." + r.name)); };
+    for (ResourceId id : added_) {
+      const Resource& assoc = p.resource(id);
+      if (assoc.native_type != "aws_ecs_cluster_capacity_providers") continue;
+      const Value* cluster_name = assoc.attr("cluster_name");
+      if (!cluster_name) continue;
+      Resource* cluster = nullptr;
+      for (ResourceId cid : added_) {
+        Resource& c = p.resource(cid);
+        if (c.kind != Kind::EcsCluster) continue;
+        const Value::Ref* ref = cluster_name->reference_value();
+        const std::string* name = cluster_name->string_value();
+        const Value* cname = c.attr("name");
+        if ((ref && ref->target == c.address) ||
+            (name && cname && cname->string_value() && *cname->string_value() == *name &&
+             module_of(c) == module_of(assoc))) {
+          cluster = &c;
+          break;
+        }
+      }
+      if (!cluster) continue;
+      // Copies: set() may reallocate the map these point into.
+      for (const char* key : {"capacity_providers", "default_capacity_provider_strategy"})
+        if (const Value* v = assoc.attr(key); v && !v->is_null()) {
+          const Value* own = cluster->attr(key);
+          if (!own || own->is_null()) cluster->attrs.set(key, Value(*v));
+        }
+    }
   }
 
   void add_edges() {
@@ -245,18 +350,39 @@ class ModuleLoader {
 
   void run() {
     collect();
-    std::set<std::string> calls = called();
+    std::map<std::string, std::set<std::string>> graph;
+    std::set<std::string> calls = called(&graph);
     std::vector<std::string> roots;
     for (auto& [dir, d] : e_.modules_)
       if (!calls.count(dir)) roots.push_back(dir);
+    // Then modules that only call one another (a cycle no root calls into),
+    // from the first one no root reaches: the cycle is reported, not skipped.
+    std::set<std::string> reachable;
+    auto reach = [&](const std::string& from) {
+      std::vector<std::string> todo{from};
+      while (!todo.empty()) {
+        std::string dir = std::move(todo.back());
+        todo.pop_back();
+        if (reachable.insert(dir).second) todo.insert(todo.end(), graph[dir].begin(), graph[dir].end());
+      }
+    };
+    for (const std::string& dir : roots) reach(dir);
+    for (auto& [dir, d] : e_.modules_)
+      if (!reachable.count(dir)) {
+        roots.push_back(dir);
+        reach(dir);
+      }
     for (const std::string& dir : roots) {
       ModuleInstance root;
       root.decl = &e_.modules_[dir];
       root.root_dir = dir;
+      root.prefix = root_prefix(dir);
       root.chain = {dir};
       bind_root_inputs(root);
+      environment_ = root_environment(root);
       lower_module(root, 0);
     }
+    merge_cluster_capacity_providers();
     add_edges();
   }
 
@@ -264,6 +390,8 @@ class ModuleLoader {
   Engine& e_;
   std::set<std::string> seen_;
   std::vector<ResourceId> added_;
+  std::vector<std::string> var_files_;  // of the root being lowered, project-relative
+  std::string environment_;             // of the root being lowered
 };
 
 }  // namespace tf

@@ -13,72 +13,12 @@
 #include <nlohmann/json.hpp>
 
 #include "rules/registry.h"
+#include "tests/unit/e2e/e2e.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Outcome {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// Runs kclint with `args` in directory `cwd`.
-Outcome kclint(const std::vector<std::string>& args, const fs::path& cwd = KCLINT_SOURCE_ROOT,
-           const std::string& env = "NO_COLOR=1") {
-  static int counter = 0;
-  fs::path err = fs::temp_directory_path() / ("kclint-e2e-err-" + std::to_string(::getpid()) + "-" +
-                                              std::to_string(counter++));
-  bool own_stdin = env.find("exec <") != std::string::npos;
-  std::string cmd = "cd " + quote(cwd.string()) + " && " + env + " " + quote(KCLINT_BINARY);
-  if (own_stdin) cmd = "cd " + quote(cwd.string()) + " && " + env + " NO_COLOR=1 " + quote(KCLINT_BINARY);
-  for (const std::string& a : args) cmd += " " + quote(a);
-  cmd += " 2>" + quote(err.string()) + (own_stdin ? "" : " </dev/null");
-  Outcome r;
-  FILE* pipe = ::popen(cmd.c_str(), "r");
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-  int status = ::pclose(pipe);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = slurp(err);
-  fs::remove(err);
-  return r;
-}
-
-class TempDir {
- public:
-  TempDir() {
-    path_ = fs::temp_directory_path() / ("kclint-e2e-" + std::to_string(::getpid()) + "-" + std::to_string(next_++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-    write(".kclint.yaml", "# test project\n");
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  const fs::path& path() const { return path_; }
-  void write(const std::string& name, const std::string& content) const {
-    fs::create_directories((path_ / name).parent_path());
-    std::ofstream(path_ / name, std::ios::binary) << content;
-  }
-
- private:
-  static inline int next_ = 0;
-  fs::path path_;
-};
+using namespace e2e;
 
 const char* kRootDockerfile = "FROM alpine:3.20\nRUN apk add curl\nHEALTHCHECK NONE\nCMD [\"sh\"]\n";
 const char* kCleanDockerfile = "FROM alpine:3.20\nUSER app\nHEALTHCHECK NONE\nCMD [\"sh\"]\n";
@@ -86,7 +26,7 @@ const char* kCleanDockerfile = "FROM alpine:3.20\nUSER app\nHEALTHCHECK NONE\nCM
 TEST(Cli, ReportsRootStageAtItsFromLine) {
   TempDir dir;
   dir.write("Dockerfile", kRootDockerfile);
-  Outcome r = kclint({"."}, dir.path());
+  Outcome r = run_kclint({"."}, dir.path());
   EXPECT_EQ(r.code, 1) << r.out << r.err;
   EXPECT_NE(r.out.find("Dockerfile:1:1: error CTR001 stage '0' has no USER instruction"), std::string::npos) << r.out;
 }
@@ -94,7 +34,7 @@ TEST(Cli, ReportsRootStageAtItsFromLine) {
 TEST(Cli, NonRootStageIsClean) {
   TempDir dir;
   dir.write("Dockerfile", kCleanDockerfile);
-  Outcome r = kclint({"."}, dir.path());
+  Outcome r = run_kclint({"."}, dir.path());
   EXPECT_EQ(r.code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("0 findings"), std::string::npos) << r.out;
 }
@@ -102,30 +42,30 @@ TEST(Cli, NonRootStageIsClean) {
 TEST(Cli, FailOnSetsTheThreshold) {
   TempDir dir;
   dir.write("Dockerfile", "FROM alpine:3.20\nUSER app\nCMD [\"sh\"]\n");  // only CTR005, a note
-  EXPECT_EQ(kclint({"."}, dir.path()).code, 0);
-  EXPECT_EQ(kclint({".", "--fail-on", "warning"}, dir.path()).code, 0);
-  EXPECT_EQ(kclint({".", "--fail-on", "note"}, dir.path()).code, 1);
+  EXPECT_EQ(run_kclint({"."}, dir.path()).code, 0);
+  EXPECT_EQ(run_kclint({".", "--fail-on", "warning"}, dir.path()).code, 0);
+  EXPECT_EQ(run_kclint({".", "--fail-on", "note"}, dir.path()).code, 1);
   dir.write("Dockerfile", kRootDockerfile);
-  EXPECT_EQ(kclint({".", "--fail-on", "never"}, dir.path()).code, 0);
-  EXPECT_EQ(kclint({".", "--ignore", "CTR"}, dir.path()).code, 0);
-  EXPECT_EQ(kclint({".", "--select", "CTR001"}, dir.path()).code, 1);
+  EXPECT_EQ(run_kclint({".", "--fail-on", "never"}, dir.path()).code, 0);
+  EXPECT_EQ(run_kclint({".", "--ignore", "CTR"}, dir.path()).code, 0);
+  EXPECT_EQ(run_kclint({".", "--select", "CTR001"}, dir.path()).code, 1);
 }
 
 TEST(Cli, UsageErrorsExitTwoWithAHint) {
-  Outcome unknown_flag = kclint({"--no-such-flag"});
+  Outcome unknown_flag = run_kclint({"--no-such-flag"});
   EXPECT_EQ(unknown_flag.code, 2);
   EXPECT_NE(unknown_flag.err.find("kclint --help"), std::string::npos) << unknown_flag.err;
-  EXPECT_EQ(kclint({"does/not/exist"}).code, 2);
-  EXPECT_EQ(kclint({"--format", "xml"}).code, 2);
-  EXPECT_EQ(kclint({"--select", "NOPE999"}).code, 2);
-  EXPECT_EQ(kclint({"explain", "NOPE999"}).code, 2);
+  EXPECT_EQ(run_kclint({"does/not/exist"}).code, 2);
+  EXPECT_EQ(run_kclint({"--format", "xml"}).code, 2);
+  EXPECT_EQ(run_kclint({"--select", "NOPE999"}).code, 2);
+  EXPECT_EQ(run_kclint({"explain", "NOPE999"}).code, 2);
 }
 
 TEST(Cli, InvalidConfigIsAnErrorWithItsPosition) {
   TempDir dir;
   dir.write("Dockerfile", kCleanDockerfile);
   dir.write(".kclint.yaml", "rules:\n  ignore: [CTR001]\n  levls: {}\n");
-  Outcome r = kclint({"."}, dir.path());
+  Outcome r = run_kclint({"."}, dir.path());
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find(".kclint.yaml:3:3: unknown key 'rules.levls'"), std::string::npos) << r.err;
 }
@@ -134,7 +74,7 @@ TEST(Cli, ConfigSelectsAndRelevelsRules) {
   TempDir dir;
   dir.write("Dockerfile", kRootDockerfile);
   dir.write(".kclint.yaml", "rules:\n  levels: {CTR001: warning}\n");
-  Outcome r = kclint({"."}, dir.path());
+  Outcome r = run_kclint({"."}, dir.path());
   EXPECT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("warning CTR001"), std::string::npos) << r.out;
 }
@@ -145,7 +85,7 @@ TEST(Cli, BadFilesBecomeKC000AndTheRunGoesOn) {
   dir.write("bin/Dockerfile", std::string("FROM alpine\0\x01\x02\xff", 16));
   dir.write("broken/Dockerfile", "FROM alpine:3.20\nRUN <<EOT\necho never closed\n");
   dir.write("latin1/Dockerfile", "FROM alpine:3.20\nLABEL who=\"Jos\xe9\"\n");
-  Outcome r = kclint({".", "--format", "json"}, dir.path());
+  Outcome r = run_kclint({".", "--format", "json"}, dir.path());
   EXPECT_EQ(r.code, 1) << r.err;
   auto report = nlohmann::json::parse(r.out);
   std::multiset<std::string> seen;
@@ -169,9 +109,9 @@ TEST(Cli, FingerprintsSurviveInsertedLines) {
   TempDir dir;
   std::string text = "FROM node AS build\nRUN npm ci\n\nFROM node:20\nENV API_TOKEN=abc123\nCMD [\"node\"]\n";
   dir.write("Dockerfile", text);
-  auto before = fingerprints(kclint({".", "--format", "json"}, dir.path()).out);
+  auto before = fingerprints(run_kclint({".", "--format", "json"}, dir.path()).out);
   dir.write("Dockerfile", "\n# a comment\n" + text);
-  auto after = fingerprints(kclint({".", "--format", "json"}, dir.path()).out);
+  auto after = fingerprints(run_kclint({".", "--format", "json"}, dir.path()).out);
   ASSERT_GE(before.size(), 3u);
   ASSERT_EQ(before.size(), after.size());
   for (const auto& [fp, line] : before) {
@@ -191,7 +131,7 @@ TEST(Cli, FingerprintsFollowTheResourceAndValueNotTheFormatting) {
   TempDir dir;
   auto fp = [&](const std::string& text) {
     dir.write("Dockerfile", text);
-    return only_fingerprint(kclint({".", "--format", "json", "--select", "CTR006"}, dir.path()).out, "CTR006");
+    return only_fingerprint(run_kclint({".", "--format", "json", "--select", "CTR006"}, dir.path()).out, "CTR006");
   };
   std::string base = fp("FROM node:20 AS web\nENV API_TOKEN=abc123\nUSER node\n");
   ASSERT_FALSE(base.empty());
@@ -201,16 +141,16 @@ TEST(Cli, FingerprintsFollowTheResourceAndValueNotTheFormatting) {
 }
 
 TEST(Cli, ReportIsIdenticalForAnyJobCount) {
-  Outcome one = kclint({"samples", "tests/fixtures", "--format", "sarif", "--jobs", "1"});
-  Outcome two = kclint({"samples", "tests/fixtures", "--format", "sarif", "--jobs", "2"});
-  Outcome four = kclint({"samples", "tests/fixtures", "--format", "sarif", "--jobs", "4"});
+  Outcome one = run_kclint({"samples", "tests/fixtures", "--format", "sarif", "--jobs", "1"});
+  Outcome two = run_kclint({"samples", "tests/fixtures", "--format", "sarif", "--jobs", "2"});
+  Outcome four = run_kclint({"samples", "tests/fixtures", "--format", "sarif", "--jobs", "4"});
   ASSERT_FALSE(one.out.empty());
   EXPECT_EQ(one.out, two.out);
   EXPECT_EQ(one.out, four.out);
 }
 
 TEST(Cli, RulesJsonListsEveryRule) {
-  Outcome r = kclint({"rules", "--format", "json"});
+  Outcome r = run_kclint({"rules", "--format", "json"});
   ASSERT_EQ(r.code, 0);
   auto rules = nlohmann::json::parse(r.out);
   ASSERT_EQ(rules.size(), kclint::all_rules().size());
@@ -225,10 +165,10 @@ TEST(Cli, RulesJsonListsEveryRule) {
 }
 
 TEST(Cli, ExplainPrintsTheRuleDoc) {
-  Outcome r = kclint({"explain", "CTR001"});
+  Outcome r = run_kclint({"explain", "CTR001"});
   EXPECT_EQ(r.code, 0);
   EXPECT_TRUE(r.out.starts_with("# CTR001 dockerfile-runs-as-root")) << r.out;
-  EXPECT_EQ(kclint({"explain", "dockerfile-runs-as-root"}).out, r.out);
+  EXPECT_EQ(run_kclint({"explain", "dockerfile-runs-as-root"}).out, r.out);
 }
 
 TEST(Cli, SymlinksOutOfTheRootAreNotFollowed) {
@@ -237,7 +177,7 @@ TEST(Cli, SymlinksOutOfTheRootAreNotFollowed) {
   dir.write("Dockerfile", kCleanDockerfile);
   fs::create_symlink(outside.path() / "Dockerfile", dir.path() / "Dockerfile.linked");
   fs::create_directory_symlink(outside.path(), dir.path() / "linked-dir");
-  Outcome r = kclint({"."}, dir.path());
+  Outcome r = run_kclint({"."}, dir.path());
   EXPECT_EQ(r.code, 0) << r.out;
 }
 
@@ -245,7 +185,7 @@ TEST(Cli, ProjectRootReportsOnlyTheGivenPaths) {
   TempDir dir;
   dir.write("a/Dockerfile", kRootDockerfile);
   dir.write("b/Dockerfile", kRootDockerfile);
-  Outcome r = kclint({"--project-root", ".", "b/Dockerfile", "--format", "json"}, dir.path());
+  Outcome r = run_kclint({"--project-root", ".", "b/Dockerfile", "--format", "json"}, dir.path());
   EXPECT_EQ(r.code, 1);
   auto findings = nlohmann::json::parse(r.out)["findings"];
   ASSERT_EQ(findings.size(), 1u) << r.out;
@@ -259,7 +199,7 @@ TEST(Cli, SiblingPathsWithoutMarkersAreSeparateProjects) {
   a.write("Dockerfile", kRootDockerfile);
   b.write("Dockerfile", kRootDockerfile);
   // Two findings with distinct fingerprints: each file is at the root of its own project.
-  Outcome r = kclint({a.path().string(), b.path().string(), "--format", "json"});
+  Outcome r = run_kclint({a.path().string(), b.path().string(), "--format", "json"});
   auto findings = nlohmann::json::parse(r.out)["findings"];
   ASSERT_EQ(findings.size(), 2u) << r.out;
   EXPECT_EQ(findings[0]["fingerprint"], findings[1]["fingerprint"]) << "same rel_path and resource in both projects";
@@ -270,7 +210,7 @@ TEST(Cli, WorkflowFilesGivenOneByOneAreStillWorkflows) {
   fs::remove(dir.path() / ".kclint.yaml");
   dir.write(".github/workflows/ci.yml",
             "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: some/action@v1\n");
-  Outcome r = kclint({(dir.path() / ".github/workflows/ci.yml").string(), "--format", "json"});
+  Outcome r = run_kclint({(dir.path() / ".github/workflows/ci.yml").string(), "--format", "json"});
   auto report = nlohmann::json::parse(r.out);
   EXPECT_EQ(report["summary"]["files"], 1) << r.out;
   ASSERT_EQ(report["findings"].size(), 1u) << r.out;
@@ -280,7 +220,7 @@ TEST(Cli, WorkflowFilesGivenOneByOneAreStillWorkflows) {
 TEST(Cli, GithubFormatWritesWorkflowCommands) {
   TempDir dir;
   dir.write("Dockerfile", kRootDockerfile);
-  Outcome r = kclint({".", "--format", "github"}, dir.path());
+  Outcome r = run_kclint({".", "--format", "github"}, dir.path());
   EXPECT_NE(r.out.find("::error file=Dockerfile,line=1,col=1,endLine=1,endColumn="), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(",title=CTR001 dockerfile-runs-as-root::stage '0' has no USER"), std::string::npos) << r.out;
 }
@@ -289,21 +229,21 @@ TEST(Baseline, InsertedLinesAddNoNewFindings) {
   TempDir dir;
   dir.write("api/Dockerfile", "FROM node AS build\nRUN npm ci\nFROM node:20\nENV API_TOKEN=abc123\n");
   dir.write("worker/Dockerfile", kRootDockerfile);
-  Outcome write = kclint({".", "--write-baseline", "baseline.json"}, dir.path());
+  Outcome write = run_kclint({".", "--write-baseline", "baseline.json"}, dir.path());
   ASSERT_EQ(write.code, 0) << write.err;
   EXPECT_NE(write.err.find("recorded 5 findings"), std::string::npos) << write.err;
   for (const char* f : {"api/Dockerfile", "worker/Dockerfile"})
     dir.write(f, "\n" + slurp(dir.path() / f));
-  Outcome after = kclint({".", "--baseline", "baseline.json"}, dir.path());
+  Outcome after = run_kclint({".", "--baseline", "baseline.json"}, dir.path());
   EXPECT_EQ(after.code, 0) << after.out;
   EXPECT_NE(after.out.find("0 findings (0 errors, 0 warnings, 0 notes), 5 suppressed"), std::string::npos) << after.out;
   // A new finding is reported.
   dir.write("worker/Dockerfile", std::string(kRootDockerfile) + "ENV DB_PASSWORD=hunter2\n");
-  Outcome changed = kclint({".", "--baseline", "baseline.json", "--format", "json"}, dir.path());
+  Outcome changed = run_kclint({".", "--baseline", "baseline.json", "--format", "json"}, dir.path());
   EXPECT_EQ(changed.code, 1);
   auto report = nlohmann::json::parse(changed.out);
   EXPECT_EQ(report["summary"]["errors"], 1) << changed.out;
-  EXPECT_EQ(kclint({".", "--baseline", "missing.json"}, dir.path()).code, 2);
+  EXPECT_EQ(run_kclint({".", "--baseline", "missing.json"}, dir.path()).code, 2);
 }
 
 // The pre-commit hook's invocation: the whole project is loaded, findings are
@@ -311,7 +251,7 @@ TEST(Baseline, InsertedLinesAddNoNewFindings) {
 // needs prisma/migrations and the task definition to be seen.
 TEST(PreCommit, OneChangedWorkflowSeesTheWholeProject) {
   const std::string changed = "samples/knowledge-card/.github/workflows/deploy.yml";
-  Outcome r = kclint({"--project-root", "samples/knowledge-card", changed, "--format", "json"});
+  Outcome r = run_kclint({"--project-root", "samples/knowledge-card", changed, "--format", "json"});
   EXPECT_EQ(r.code, 1) << r.err;
   auto findings = nlohmann::json::parse(r.out)["findings"];
   bool dep001 = false;
@@ -321,7 +261,7 @@ TEST(PreCommit, OneChangedWorkflowSeesTheWholeProject) {
   }
   EXPECT_TRUE(dep001) << r.out;
   // The whole project has findings in other files, which the hook leaves out.
-  Outcome all = kclint({"samples/knowledge-card", "--format", "json"});
+  Outcome all = run_kclint({"samples/knowledge-card", "--format", "json"});
   auto everything = nlohmann::json::parse(all.out)["findings"];
   EXPECT_GT(everything.size(), findings.size() + 5) << all.out;
 }
@@ -329,7 +269,7 @@ TEST(PreCommit, OneChangedWorkflowSeesTheWholeProject) {
 TEST(Baseline, SampleWithABlankLineOnTopOfEveryFileHasNoNewFindings) {
   TempDir dir;
   fs::copy(fs::path(KCLINT_SOURCE_ROOT) / "samples" / "knowledge-card", dir.path() / "kc", fs::copy_options::recursive);
-  Outcome write = kclint({"kc", "--write-baseline", "baseline.json"}, dir.path());
+  Outcome write = run_kclint({"kc", "--write-baseline", "baseline.json"}, dir.path());
   ASSERT_EQ(write.code, 0) << write.err;
   int files = 0;
   for (const auto& e : fs::recursive_directory_iterator(dir.path() / "kc"))
@@ -338,7 +278,7 @@ TEST(Baseline, SampleWithABlankLineOnTopOfEveryFileHasNoNewFindings) {
       ++files;
     }
   ASSERT_GT(files, 10);
-  Outcome after = kclint({"kc", "--baseline", "baseline.json", "--format", "json"}, dir.path());
+  Outcome after = run_kclint({"kc", "--baseline", "baseline.json", "--format", "json"}, dir.path());
   auto report = nlohmann::json::parse(after.out);
   EXPECT_EQ(after.code, 0) << after.out;
   EXPECT_EQ(report["summary"]["errors"].get<int>() + report["summary"]["warnings"].get<int>() +
@@ -352,21 +292,21 @@ TEST(Stdin, LintsTheBufferAsTheNamedFile) {
   std::string cmd_env = "NO_COLOR=1";
   fs::path input = dir.path() / "buffer.txt";
   std::ofstream(input) << kRootDockerfile;
-  Outcome r = kclint({"--stdin", "--stdin-filename", "Dockerfile", "--format", "json"}, dir.path(),
+  Outcome r = run_kclint({"--stdin", "--stdin-filename", "Dockerfile", "--format", "json"}, dir.path(),
                      "NO_COLOR=1 exec <" + quote(input.string()) + ";");
   EXPECT_EQ(r.code, 1) << r.err;
   auto findings = nlohmann::json::parse(r.out)["findings"];
   ASSERT_EQ(findings.size(), 1u) << r.out;
   EXPECT_EQ(findings[0]["rule"], "CTR001");
   EXPECT_EQ(findings[0]["location"]["path"], "Dockerfile");
-  EXPECT_EQ(kclint({"--stdin"}, dir.path()).code, 2);
+  EXPECT_EQ(run_kclint({"--stdin"}, dir.path()).code, 2);
 }
 
 TEST(SuppressionPolicy, ForbidReportsInlineIgnoresAndKeepsTheFinding) {
   TempDir dir;
   dir.write(".kclint.yaml", "suppressions: forbid\n");
   dir.write("Dockerfile", std::string("# kclint:ignore CTR001 -- trust me\n") + kRootDockerfile);
-  Outcome r = kclint({"."}, dir.path());
+  Outcome r = run_kclint({"."}, dir.path());
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.out.find("error CTR001"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("error KC001 inline suppressions are forbidden"), std::string::npos) << r.out;
@@ -378,7 +318,7 @@ TEST(SuppressionPolicy, ConfigSuppressesByRuleAndPath) {
             "suppress:\n  - rule: CTR001\n    path: \"tools/**\"\n    reason: build-only image, never deployed\n");
   dir.write("tools/Dockerfile", kRootDockerfile);
   dir.write("app/Dockerfile", kRootDockerfile);
-  Outcome r = kclint({".", "--format", "sarif"}, dir.path());
+  Outcome r = run_kclint({".", "--format", "sarif"}, dir.path());
   EXPECT_EQ(r.code, 1);
   auto results = nlohmann::json::parse(r.out)["runs"][0]["results"];
   ASSERT_EQ(results.size(), 2u);
@@ -392,18 +332,18 @@ TEST(SuppressionPolicy, ConfigSuppressesByRuleAndPath) {
 }
 
 TEST(Graph, DotRendersWithGraphvizAndShowsTheLinks) {
-  Outcome r = kclint({"graph", "samples/startupwebapp"});
+  Outcome r = run_kclint({"graph", "samples/startupwebapp"});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("[label=\"builds\"]"), std::string::npos) << r.out;     // workflow → Dockerfile stage
   EXPECT_NE(r.out.find("[label=\"runs task\"]"), std::string::npos) << r.out;  // workflow → task definition
   EXPECT_NE(r.out.find("[label=\"runs image\"]"), std::string::npos) << r.out; // task definition → stage
   EXPECT_NE(r.out.find("CTR001\", color=red"), std::string::npos) << r.out;
   // Security-group peers with their ports, and the deploy job → task definition link.
-  Outcome kc = kclint({"graph", "samples/knowledge-card"});
+  Outcome kc = run_kclint({"graph", "samples/knowledge-card"});
   EXPECT_NE(kc.out.find("[label=\"tcp 5432\"]"), std::string::npos) << kc.out;
   EXPECT_NE(kc.out.find("[label=\"tcp 6379\"]"), std::string::npos) << kc.out;
   EXPECT_NE(kc.out.find("[label=\"deploys\"]"), std::string::npos) << kc.out;
-  Outcome mermaid = kclint({"graph", "samples/startupwebapp", "--format", "mermaid"});
+  Outcome mermaid = run_kclint({"graph", "samples/startupwebapp", "--format", "mermaid"});
   EXPECT_TRUE(mermaid.out.starts_with("flowchart LR\n")) << mermaid.out;
   if (std::system("command -v dot >/dev/null 2>&1") != 0) GTEST_SKIP() << "Graphviz is not installed: rendering skipped";
   fs::path dot = fs::temp_directory_path() / ("kclint-graph-" + std::to_string(::getpid()) + ".dot");
@@ -422,7 +362,7 @@ TEST(Sarif, SamplesValidateAgainstTheSchema) {
   if (!fs::exists(modules / "ajv-formats"))
     GTEST_SKIP() << "ajv is not installed under build/tools (scripts/test.sh installs it): SARIF schema validation skipped";
   fs::path out = fs::temp_directory_path() / ("kclint-e2e-" + std::to_string(::getpid()) + ".sarif");
-  Outcome r = kclint({"samples", "tests/fixtures", "--format", "sarif", "--output", out.string()});
+  Outcome r = run_kclint({"samples", "tests/fixtures", "--format", "sarif", "--output", out.string()});
   ASSERT_EQ(r.code, 1) << r.err;
   std::string cmd = "NODE_PATH=" + quote(fs::weakly_canonical(modules).string()) + " node " + quote(validator.string()) +
                     " " + quote(out.string()) + " 2>&1";

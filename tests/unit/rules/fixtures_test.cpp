@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "analyzer/config.h"
 #include "analyzer/engine.h"
 #include "analyzer/run.h"
 #include "tests/support/fixtures.h"
@@ -33,7 +34,8 @@ TEST_P(FixtureTest, FindingsMatchExpectations) {
   std::vector<std::string> files;
   if (fs::is_directory(c.path)) {
     for (const auto& e : fs::recursive_directory_iterator(c.path))
-      if (e.is_regular_file() && e.path().extension() != ".expect") files.push_back(e.path().string());
+      if (e.is_regular_file() && e.path().extension() != ".expect" && e.path().filename() != ".kclint.yaml")
+        files.push_back(e.path().string());
   } else {
     files.push_back(c.path.string());
   }
@@ -52,7 +54,15 @@ TEST_P(FixtureTest, FindingsMatchExpectations) {
     ASSERT_TRUE(error.empty()) << error;
   }
 
-  std::unique_ptr<Project> project = load_project(root.string(), files, LoadOptions{});
+  // A folder fixture may carry a `.kclint.yaml` (environments, cost policy, patterns).
+  LoadOptions options;
+  if (fs::is_directory(c.path) && fs::exists(root / ".kclint.yaml")) {
+    ConfigResult config = load_config((root / ".kclint.yaml").string(), true);
+    ASSERT_TRUE(config.error.empty()) << config.error;
+    options.settings = config.config.settings;
+    options.settings.config_file = ".kclint.yaml";
+  }
+  std::unique_ptr<Project> project = load_project(root.string(), files, options);
   Selection selection;
   // KC001/KC002 are about other rules' findings: their fixtures run every rule.
   if (c.rule_id != "KC001" && c.rule_id != "KC002") selection.select.assign(selected.begin(), selected.end());

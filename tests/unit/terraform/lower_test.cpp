@@ -3,6 +3,7 @@
 // local modules, over tests/data/terraform.
 #include <gtest/gtest.h>
 
+#include "analyzer/engine.h"
 #include "helpers.h"
 
 namespace kclint::tf::testing {
@@ -192,6 +193,83 @@ TEST(TfLower, UnknownCountAndDynamicStayUnknown) {
   const Resource* g = p->find("aws_security_group.g");
   ASSERT_TRUE(g && g->sg_rules.size() == 1);
   EXPECT_TRUE(g->sg_rules[0].from_port.is_unknown());
+}
+
+// A module repository: the top directory is the module its examples call, and
+// each example is a root of its own. Every root's resources are kept, under
+// addresses qualified with the root's directory, and each root is linted.
+TEST(TfLower, SeveralRootModulesKeepTheirResources) {
+  const std::string sg = "resource \"aws_security_group\" \"web\" {\n  ingress {\n    from_port   = 22\n"
+                         "    to_port     = 22\n    protocol    = \"tcp\"\n    cidr_blocks = [\"0.0.0.0/0\"]\n  }\n}\n";
+  auto p = load_inline({{"main.tf", "variable \"name\" {}\nresource \"aws_s3_bucket\" \"this\" {\n  bucket = var.name\n}\n"},
+                        {"examples/a/main.tf", sg + "module \"bucket\" {\n  source = \"../../\"\n  name = \"a\"\n}\n"},
+                        {"examples/b/main.tf", sg + "module \"bucket\" {\n  source = \"../..\"\n  name = \"b\"\n}\n"
+                                               "resource \"aws_instance\" \"i\" {\n  vpc_security_group_ids = [aws_security_group.web.id]\n}\n"}});
+  ASSERT_TRUE(diagnostics(*p).empty()) << diagnostics(*p)[0];
+  const Resource* a = p->find("examples/a:aws_security_group.web");
+  const Resource* b = p->find("examples/b:aws_security_group.web");
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(p->file(a->file).rel_path, "examples/a/main.tf");
+  EXPECT_EQ(p->file(b->file).rel_path, "examples/b/main.tf");
+  EXPECT_FALSE(p->find("aws_security_group.web"));
+  // The top directory is only called: a module, not a root.
+  EXPECT_FALSE(p->find("aws_s3_bucket.this"));
+  EXPECT_EQ(text(attr(*p, "examples/a:module.bucket.aws_s3_bucket.this", "bucket")), "a");
+  EXPECT_EQ(text(attr(*p, "examples/b:module.bucket.aws_s3_bucket.this", "bucket")), "b");
+  // References inside a root resolve within it.
+  const Value* ids = attr(*p, "examples/b:aws_instance.i", "vpc_security_group_ids");
+  ASSERT_TRUE(ids && ids->is_list() && ids->list_value()->size() == 1);
+  EXPECT_EQ((*ids->list_value())[0].reference_value()->target, "examples/b:aws_security_group.web");
+  EXPECT_FALSE(p->edges_from(p->id_of(*p->find("examples/b:aws_instance.i")), EdgeKind::References).empty());
+
+  Selection only;
+  only.select = {"SG001"};
+  std::vector<std::string> where;
+  for (const Finding& f : run_engine(*p, only, 1)) where.push_back(p->file(f.span.file).rel_path);
+  std::sort(where.begin(), where.end());
+  EXPECT_EQ(where, (std::vector<std::string>{"examples/a/main.tf", "examples/b/main.tf"}));
+}
+
+// aws_ecs_cluster_capacity_providers sets its cluster's capacity providers and
+// default strategy: the cluster carries them, found by reference or by name.
+TEST(TfLower, ClusterCapacityProvidersMergeIntoTheCluster) {
+  auto p = load_inline({{"main.tf", R"(resource "aws_ecs_cluster" "main" {
+  name = "app"
+}
+resource "aws_ecs_cluster_capacity_providers" "main" {
+  cluster_name       = aws_ecs_cluster.main.name
+  capacity_providers = ["FARGATE", "FARGATE_SPOT"]
+  default_capacity_provider_strategy {
+    capacity_provider = "FARGATE_SPOT"
+    weight            = 3
+  }
+  default_capacity_provider_strategy {
+    capacity_provider = "FARGATE"
+    base              = 1
+  }
+}
+resource "aws_ecs_cluster" "other" {
+  name = "other"
+}
+resource "aws_ecs_cluster_capacity_providers" "other" {
+  cluster_name       = "other"
+  capacity_providers = ["FARGATE"]
+}
+)"}});
+  ASSERT_TRUE(diagnostics(*p).empty()) << diagnostics(*p)[0];
+  const Resource* main = p->find("aws_ecs_cluster.main");
+  ASSERT_TRUE(main);
+  EXPECT_EQ(text(main->attr("capacity_providers")), "[FARGATE, FARGATE_SPOT]");
+  const Value* strategy = main->attr("default_capacity_provider_strategy");
+  ASSERT_TRUE(strategy && strategy->is_list() && strategy->list_value()->size() == 2);
+  EXPECT_EQ(text((*strategy->list_value())[0].get("capacity_provider")), "FARGATE_SPOT");
+  EXPECT_EQ(text((*strategy->list_value())[0].get("weight")), "3");
+  EXPECT_EQ(text((*strategy->list_value())[1].get("base")), "1");
+  EXPECT_EQ(strategy->span().line, 7u);  // points at the association's block
+  const Resource* other = p->find("aws_ecs_cluster.other");
+  ASSERT_TRUE(other);
+  EXPECT_EQ(text(other->attr("capacity_providers")), "[FARGATE]");
+  EXPECT_FALSE(other->attr("default_capacity_provider_strategy"));
 }
 
 }  // namespace
