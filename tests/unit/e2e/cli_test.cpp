@@ -178,7 +178,11 @@ TEST(Cli, SymlinksOutOfTheRootAreNotFollowed) {
   fs::create_symlink(outside.path() / "Dockerfile", dir.path() / "Dockerfile.linked");
   fs::create_directory_symlink(outside.path(), dir.path() / "linked-dir");
   Outcome r = run_kclint({"."}, dir.path());
-  EXPECT_EQ(r.code, 0) << r.out;
+  // The file link is reported (KC000), never read: no CTR001 from the outside file.
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_NE(r.out.find("Dockerfile.linked:1:1: error KC000 symbolic link to a file outside the project root"),
+            std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("CTR001"), std::string::npos) << r.out;
 }
 
 TEST(Cli, ProjectRootReportsOnlyTheGivenPaths) {
