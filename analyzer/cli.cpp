@@ -112,8 +112,9 @@ auto with_progress(Work&& work) {
     std::unique_lock lock(m);
     if (cv.wait_for(lock, std::chrono::seconds(1), [&] { return done; })) return;
     const char* frames = "|/-\\";
-    for (int i = 0; !done; ++i) {
-      std::cerr << "\rkclint: analysing " << frames[i % 4] << std::flush;
+    int i = 0;
+    while (!done) {  // set by the main thread, under `m`
+      std::cerr << "\rkclint: analysing " << frames[i++ % 4] << std::flush;
       cv.wait_for(lock, std::chrono::milliseconds(150), [&] { return done; });
     }
     std::cerr << "\r                    \r" << std::flush;

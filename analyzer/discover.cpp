@@ -60,6 +60,19 @@ bool looks_like_cfn(std::string_view text, bool json) {
   return RE2::PartialMatch(text, version) || (RE2::PartialMatch(text, resources) && RE2::PartialMatch(text, type));
 }
 
+// A document that does not load: what its text says it was meant to be, so
+// a broken or refused template, task definition or policy still gets KC000.
+Format sniff_unreadable(std::string_view text, bool json) {
+  if (looks_like_cfn(text, json)) return Format::CloudFormation;
+  if (!json) return Format::Unknown;
+  static const RE2 task(R"("containerDefinitions"\s*:\s*\[)");
+  static const RE2 statement(R"("Statement"\s*:)");
+  static const RE2 version(R"("Version"\s*:)");
+  if (RE2::PartialMatch(text, task)) return Format::TaskDefinition;
+  if (RE2::PartialMatch(text, statement) && RE2::PartialMatch(text, version)) return Format::IamPolicy;
+  return Format::Unknown;
+}
+
 bool is_parameter_file_name(std::string_view path) {
   static const RE2 param_name(R"((?i)(^|[-_./])param(eter)?s?([-_.]|$))");
   return RE2::PartialMatch(path, param_name);
@@ -132,8 +145,7 @@ Format classify(std::string_view path, std::string_view content, LoadResult* doc
 
   LoadResult doc = load_structured(0, content);
   if (doc.value.is_null() && !doc.diagnostics.empty()) {
-    // Unreadable: decide on the text, so a broken template still gets KC000.
-    return looks_like_cfn(content, json) ? Format::CloudFormation : Format::Unknown;
+    return sniff_unreadable(content, json);
   }
   Format format = classify_document(doc.value, path, json);
   if (document && format != Format::Unknown) *document = std::move(doc);

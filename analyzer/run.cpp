@@ -309,8 +309,9 @@ RunResult run(const RunOptions& options) {
     if (!options.select.empty()) selection.select = options.select;  // the command line wins
     selection.ignore.insert(selection.ignore.end(), options.ignore.begin(), options.ignore.end());
     if (!cfg.config.excludes.empty()) {
+      const fs::path& project_root = root;  // clang before 16 cannot capture a structured binding
       std::erase_if(files, [&](const std::string& f) {
-        std::string rel = fs::path(f).lexically_relative(root).generic_string();
+        std::string rel = fs::path(f).lexically_relative(project_root).generic_string();
         return std::any_of(cfg.config.excludes.begin(), cfg.config.excludes.end(),
                            [&](const std::string& g) { return glob_match(g, rel); });
       });

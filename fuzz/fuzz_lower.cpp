@@ -1,6 +1,8 @@
 // libFuzzer target: parse and lower one file of each format (workflow, task
-// definition, CloudFormation, Dockerfile, Terraform), then run every rule on
-// it. The first input byte picks the format.
+// definition, CloudFormation, Dockerfile, Terraform, action, IAM policy,
+// Terraform variables, Terraform JSON, CloudFormation parameters), then run
+// every rule on it. The first input byte picks the format. Like the loader,
+// it leaves out binary text and invalid UTF-8, which never reach a lowering.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -11,14 +13,20 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace kclint;
   if (size == 0) return 0;
-  static constexpr Format kFormats[] = {Format::Workflow, Format::TaskDefinition, Format::CloudFormation,
-                                        Format::Dockerfile, Format::Terraform, Format::Action, Format::IamPolicy};
-  static constexpr const char* kNames[] = {".github/workflows/ci.yml", "task.json", "template.yaml", "Dockerfile",
-                                           "main.tf", "action.yml", "policy.json"};
+  static constexpr Format kFormats[] = {Format::Workflow,       Format::TaskDefinition, Format::CloudFormation,
+                                        Format::Dockerfile,     Format::Terraform,      Format::Action,
+                                        Format::IamPolicy,      Format::TerraformVars,  Format::TerraformJson,
+                                        Format::CfnParameters};
+  static constexpr const char* kNames[] = {".github/workflows/ci.yml", "task.json",        "template.yaml",
+                                           "Dockerfile",               "main.tf",          "action.yml",
+                                           "policy.json",              "terraform.tfvars", "main.tf.json",
+                                           "params.json"};
   std::size_t pick = data[0] % std::size(kFormats);
+  std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
+  if (looks_binary(text) || valid_utf8_prefix(text) != text.size()) return 0;
   Project project;
   project.root = "/nonexistent-fuzz-root";
-  SourceFile& f = project.add_file(kNames[pick], kFormats[pick], std::string(reinterpret_cast<const char*>(data) + 1, size - 1));
+  SourceFile& f = project.add_file(kNames[pick], kFormats[pick], std::move(text));
   f.rel_path = f.path;
   FileUnit unit = lower_file(f);
   std::vector<ResourceId> ids;

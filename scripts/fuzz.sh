@@ -17,23 +17,40 @@ cmake --build build/fuzz --target fuzz_hcl fuzz_dockerfile fuzz_yaml fuzz_json f
 
 seeds=build/fuzz/seeds
 rm -rf "$seeds" && mkdir -p "$seeds"/{hcl,dockerfile,yaml,json,lower} build/fuzz/crashes
-find samples tests/fixtures tests/data -type f \( -name '*.tf' -o -name '*.tfvars' \) -exec cp -t "$seeds/hcl" {} + 2>/dev/null || true
-find samples tests/fixtures -type f \( -name 'Dockerfile*' -o -name '*.Dockerfile' \) -exec cp --backup=numbered -t "$seeds/dockerfile" {} + 2>/dev/null || true
-find samples tests/fixtures tests/data -type f \( -name '*.yml' -o -name '*.yaml' \) -exec cp --backup=numbered -t "$seeds/yaml" {} + 2>/dev/null || true
-find samples tests/fixtures tests/data -type f -name '*.json' -exec cp --backup=numbered -t "$seeds/json" {} + 2>/dev/null || true
-# The lower target's first byte picks the format (see fuzz/fuzz_lower.cpp).
+# Every sample and fixture seeds its parser's target, and the lower target
+# with the first byte that picks its format there (see fuzz/fuzz_lower.cpp):
+# 0 workflow, 1 task definition, 2 CloudFormation, 3 Dockerfile, 4 Terraform,
+# 5 action, 6 IAM policy, 7 Terraform variables, 8 Terraform JSON, 9 CloudFormation parameters.
 i=0
-for f in "$seeds"/yaml/* "$seeds"/json/* "$seeds"/dockerfile/* "$seeds"/hcl/*; do
-  case "$f" in
-    */yaml/*) b='\x00' ;; */json/*) b='\x01' ;; */dockerfile/*) b='\x03' ;; */hcl/*) b='\x04' ;;
+while IFS= read -r -d '' f; do
+  name=${f##*/}
+  case "$name" in
+    *.tf) dir=hcl b=4 ;;
+    *.tfvars) dir=hcl b=7 ;;
+    *.tf.json) dir=json b=8 ;;
+    Dockerfile* | *.Dockerfile | Containerfile*) dir=dockerfile b=3 ;;
+    action.yml | action.yaml) dir=yaml b=5 ;;
+    *.yml | *.yaml)
+      dir=yaml b=0
+      grep -qE '^(AWSTemplateFormatVersion|Resources):' "$f" && b=2 ;;
+    *.json | *.template)
+      dir=json b=2
+      if grep -q '"containerDefinitions"' "$f"; then b=1
+      elif grep -q '"ParameterKey"' "$f"; then b=9
+      elif grep -q '"Statement"' "$f" && ! grep -q '"Resources"' "$f"; then b=6
+      fi ;;
+    *) continue ;;
   esac
-  { printf "$b"; cat "$f"; } > "$seeds/lower/$i"; i=$((i + 1))
-done
+  cp "$f" "$seeds/$dir/$i"
+  { printf "\\x$(printf %02x "$b")"; cat "$f"; } >"$seeds/lower/$i"
+  i=$((i + 1))
+done < <(find samples tests/fixtures tests/data -type f -size -64k -print0 2>/dev/null)
+echo "fuzz: $i seed files from samples/ and tests/"
 
 status=0
 for target in hcl dockerfile yaml json lower; do
   log=build/fuzz/$target.log
-  if build/fuzz/fuzz_$target "$seeds/$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+  if build/fuzz/fuzz/fuzz_$target "$seeds/$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
        -rss_limit_mb=2048 -artifact_prefix=build/fuzz/crashes/$target- -print_final_stats=1 >"$log" 2>&1; then
     execs=$(grep -m1 'stat::number_of_executed_units' "$log" | awk '{print $2}')
     echo "fuzz_$target: ${execs:-?} executions in ${seconds}s, no crash"

@@ -80,8 +80,8 @@ FileUnit lower_cfn_parameters_file(SourceFile& file);
 void lower_cloudformation(Project& project, const LoadOptions& options);
 void link_project(Project& project, const LoadOptions& options);
 
-// Terraform: the per-file phase parses .tf / .tfvars into SourceFile::syntax
-// (a std::shared_ptr<hcl::File>); the project-wide pass
+// Terraform: the per-file phase parses .tf / .tfvars and their JSON forms into
+// SourceFile::syntax (a std::shared_ptr<hcl::File>); the project-wide pass
 // (analyzer/lower/terraform/) evaluates root modules with their variables and
 // local module calls into resources.
 FileUnit lower_terraform_file(SourceFile& file);

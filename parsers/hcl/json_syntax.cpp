@@ -12,8 +12,8 @@
 #include <charconv>
 #include <climits>
 #include <cmath>
-#include <iterator>
 #include <exception>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -31,8 +31,8 @@ struct JValue {
   Type type = Type::Null;
   bool boolean = false;
   double number = 0;
-  std::uint32_t begin = 0, end = 0;  // the token (a string with its quotes), or bracket to bracket
-  ByteRange content;                 // String: its decoded value in the final text
+  std::uint32_t begin = 0, end = 0;    // the token (a string with its quotes), or bracket to bracket
+  ByteRange content;                   // String: its decoded value in the final text
   std::uint32_t first = 0, count = 0;  // Array: indexes in elements; Object: in members
 };
 
@@ -45,7 +45,7 @@ struct JDocument {
   std::vector<JValue> values;
   std::vector<std::uint32_t> elements;
   std::vector<JMember> members;
-  std::string copies_text;        // decoded copies of escaped strings, appended to the text
+  std::string copies_text;       // decoded copies of escaped strings, appended to the text
   std::vector<TextCopy> copies;  // where each copy's bytes were written
   std::uint32_t root = 0;
 };
@@ -104,8 +104,10 @@ class Reader {
       if (e == pos_) return false;
       v.type = JValue::Type::Number;
       auto [ptr, ec] = std::from_chars(t_.data() + pos_, t_.data() + e, v.number);
-      if (ec == std::errc::result_out_of_range) v.number = t_[pos_] == '-' ? -HUGE_VAL : HUGE_VAL;
-      else if (ec != std::errc()) return false;
+      if (ec == std::errc::result_out_of_range)
+        v.number = t_[pos_] == '-' ? -HUGE_VAL : HUGE_VAL;
+      else if (ec != std::errc())
+        return false;
       (void)ptr;
       pos_ = e;
     }
@@ -209,11 +211,26 @@ class Reader {
       char e = k + 1 < content_end ? t_[k + 1] : '\0';
       std::size_t at = k;
       switch (e) {
-        case 'n': emit("\n", at); k += 2; continue;
-        case 't': emit("\t", at); k += 2; continue;
-        case 'r': emit("\r", at); k += 2; continue;
-        case 'b': emit("\b", at); k += 2; continue;
-        case 'f': emit("\f", at); k += 2; continue;
+        case 'n':
+          emit("\n", at);
+          k += 2;
+          continue;
+        case 't':
+          emit("\t", at);
+          k += 2;
+          continue;
+        case 'r':
+          emit("\r", at);
+          k += 2;
+          continue;
+        case 'b':
+          emit("\b", at);
+          k += 2;
+          continue;
+        case 'f':
+          emit("\f", at);
+          k += 2;
+          continue;
         case 'u': {
           char32_t cp = unicode_escape(k + 2);
           k += 6;
@@ -286,6 +303,7 @@ enum class Schema : std::uint8_t {
 // a map argument (tags) or one nested block; these names are blocks. A
 // non-empty array of objects is read as blocks under any name.
 bool known_block(std::string_view name) {
+  // clang-format off
   static constexpr std::string_view kNames[] = {
       "access_logs", "action", "apply_server_side_encryption_by_default", "assume_role",
       "assume_role_with_web_identity", "authenticate_cognito", "authenticate_oidc", "capacity_provider_strategy",
@@ -302,6 +320,7 @@ bool known_block(std::string_view name) {
       "scaling_configuration", "server_side_encryption_configuration", "serverlessv2_scaling_configuration",
       "service_connect_configuration", "service_registries", "setting", "statement", "stickiness", "subnet_mapping",
       "target_group", "tracing_config", "transition", "versioning", "versioning_configuration", "vpc_config"};
+  // clang-format on
   static_assert(std::is_sorted(std::begin(kNames), std::end(kNames)));
   return std::binary_search(std::begin(kNames), std::end(kNames), name);
 }
@@ -328,13 +347,20 @@ class Converter {
         continue;
       }
       if (key == "//") continue;
-      if (key == "resource" || key == "data") add_blocks(m, 2, Schema::Resource, blocks);
-      else if (key == "variable") add_blocks(m, 1, Schema::Variable, blocks);
-      else if (key == "output") add_blocks(m, 1, Schema::Output, blocks);
-      else if (key == "module") add_blocks(m, 1, Schema::Module, blocks);
-      else if (key == "provider") add_blocks(m, 1, Schema::Provider, blocks);
-      else if (key == "locals") add_blocks(m, 0, Schema::Locals, blocks);
-      else if (key == "terraform") add_blocks(m, 0, Schema::Terraform, blocks);
+      if (key == "resource" || key == "data")
+        add_blocks(m, 2, Schema::Resource, blocks);
+      else if (key == "variable")
+        add_blocks(m, 1, Schema::Variable, blocks);
+      else if (key == "output")
+        add_blocks(m, 1, Schema::Output, blocks);
+      else if (key == "module")
+        add_blocks(m, 1, Schema::Module, blocks);
+      else if (key == "provider")
+        add_blocks(m, 1, Schema::Provider, blocks);
+      else if (key == "locals")
+        add_blocks(m, 0, Schema::Locals, blocks);
+      else if (key == "terraform")
+        add_blocks(m, 0, Schema::Terraform, blocks);
       // moved, import, removed, check and unknown types play no part in evaluation.
     }
     check_duplicates(attrs);
@@ -346,12 +372,8 @@ class Converter {
   }
 
  private:
-  std::span<const JMember> members(const JValue& v) const {
-    return {doc_.members.data() + v.first, v.count};
-  }
-  std::span<const std::uint32_t> elements(const JValue& v) const {
-    return {doc_.elements.data() + v.first, v.count};
-  }
+  std::span<const JMember> members(const JValue& v) const { return {doc_.members.data() + v.first, v.count}; }
+  std::span<const std::uint32_t> elements(const JValue& v) const { return {doc_.elements.data() + v.first, v.count}; }
   std::string_view text(std::uint32_t string_value) const {
     const ByteRange& c = doc_.values[string_value].content;
     return file_.text.substr(c.begin, c.size());
@@ -404,7 +426,8 @@ class Converter {
   const Expr* expr(std::uint32_t index, Strings mode) {
     const JValue& v = doc_.values[index];
     switch (v.type) {
-      case JValue::Type::Null: return null_literal(v);
+      case JValue::Type::Null:
+        return null_literal(v);
       case JValue::Type::Bool: {
         Literal lit;
         lit.kind = LiteralKind::Bool;
@@ -416,7 +439,8 @@ class Converter {
         Literal lit{LiteralKind::Number, file_.text.substr(v.begin, v.end - v.begin), v.number};
         return make(lit, v.begin, v.end);
       }
-      case JValue::Type::String: return string(v, mode);
+      case JValue::Type::String:
+        return string(v, mode);
       case JValue::Type::Array: {
         std::vector<const Expr*> out;
         for (std::uint32_t e : elements(v)) {
@@ -444,7 +468,8 @@ class Converter {
 
   const Expr* checked(const Expr* e) {
     if (e->height <= kMaxExprHeight) return e;
-    diags_.push_back(Diagnostic{e->span, fmt::format("expression nested too deep: more than {} levels", kMaxExprHeight)});
+    diags_.push_back(
+        Diagnostic{e->span, fmt::format("expression nested too deep: more than {} levels", kMaxExprHeight)});
     return nullptr;
   }
 
@@ -526,7 +551,8 @@ class Converter {
       case Schema::Literal:
         if (name == "workspaces" && objects) return block(Schema::Literal);
         return attr(Strings::Literal);
-      case Schema::Locals: return attr(Strings::Template);
+      case Schema::Locals:
+        return attr(Strings::Template);
     }
     return attr(Strings::Template);
   }
@@ -539,8 +565,10 @@ class Converter {
       if (name == "//") continue;  // a comment property
       const JValue& v = doc_.values[m.value];
       Property p = classify(schema, name, v);
-      if (p.block) add_blocks(m, p.labels, p.schema, blocks);
-      else attrs.push_back(attribute(m, p.strings));
+      if (p.block)
+        add_blocks(m, p.labels, p.schema, blocks);
+      else
+        attrs.push_back(attribute(m, p.strings));
     }
     check_duplicates(attrs);
     Body b;
@@ -603,10 +631,10 @@ class Converter {
     std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->name < b->name; });
     for (std::size_t i = 1; i < sorted.size(); ++i)
       if (sorted[i]->name == sorted[i - 1]->name)
-        diags_.push_back(Diagnostic{sorted[i]->name_span,
-                                    fmt::format("attribute \"{}\" is defined twice; the first definition is at {}:{}",
-                                                sorted[i]->name, sorted[i - 1]->name_span.line,
-                                                sorted[i - 1]->name_span.column)});
+        diags_.push_back(
+            Diagnostic{sorted[i]->name_span,
+                       fmt::format("attribute \"{}\" is defined twice; the first definition is at {}:{}",
+                                   sorted[i]->name, sorted[i - 1]->name_span.line, sorted[i - 1]->name_span.column)});
   }
 
   File& file_;

@@ -1328,14 +1328,16 @@ struct FragmentParser::State {
   const Expr* run(ByteRange content, FragmentKind kind, Diagnostics& diagnostics, F&& parse_with) {
     std::size_t before = diagnostics.size();
     try {
-      LexResult lexed = lex_fragment(file.text, content.begin, content.end, kind,
-                                     [this](std::size_t offset) { return locator.where(static_cast<std::uint32_t>(offset)); });
+      LexResult lexed = lex_fragment(file.text, content.begin, content.end, kind, [this](std::size_t offset) {
+        return locator.where(static_cast<std::uint32_t>(offset));
+      });
       Parser parser(file, locator, lexed.tokens, lexed.error, diagnostics, ParseMode::Config);
       return parse_with(parser);
     } catch (const Abort&) {
       // The diagnostic is already recorded.
     } catch (const std::exception& e) {
-      diagnostics.push_back(Diagnostic{locator.span(content.begin, content.end), fmt::format("internal parser error: {}", e.what())});
+      diagnostics.push_back(
+          Diagnostic{locator.span(content.begin, content.end), fmt::format("internal parser error: {}", e.what())});
     }
     if (diagnostics.size() == before)
       diagnostics.push_back(Diagnostic{locator.span(content.begin, content.end), "invalid expression"});

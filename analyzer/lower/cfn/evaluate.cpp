@@ -252,7 +252,7 @@ std::optional<Value> Evaluator::ref_name(std::string_view name, const Span& use)
   if (name == "AWS::Partition") return Value::string("aws", use);
   if (name == "AWS::URLSuffix") return Value::string("amazonaws.com", use);
   if (name.starts_with("AWS::")) return Value::unknown(fmt::format("!Ref {}", name), use);
-  if (t_.parameters && t_.parameters->get(name)) {
+  if (t_.parameter(name)) {
     auto it = parameters_.find(name);
     if (it == parameters_.end()) return Value::unknown(fmt::format("!Ref {}", name), use);
     return used_at(it->second, use);
@@ -370,7 +370,7 @@ std::optional<Value> Evaluator::find_in_map(const Value& arg, const Value& node,
   for (std::size_t i = 0; i < 3; ++i) keys[i] = text_of(eval_at((*list)[i], depth));
   const Value* found = nullptr;
   if (keys[0] && keys[1] && keys[2] && t_.mappings)
-    if (const Value* map = t_.mappings->get(*keys[0]))
+    if (const Value* map = t_.mapping(*keys[0]))
       if (const Value* top = map->get(*keys[1])) found = top->get(*keys[2]);
   if (found) {
     std::optional<Value> v = eval_at(*found, depth);
@@ -529,7 +529,7 @@ Truth Evaluator::truth(const Value& node, int depth) {
 Truth Evaluator::condition_at(std::string_view name, int depth) {
   if (auto it = conditions_.find(name); it != conditions_.end())
     return it->second.first == State::Evaluating ? Truth::Unknown : it->second.second;  // a cycle is Unknown
-  const Value* definition = t_.conditions ? t_.conditions->get(name) : nullptr;
+  const Value* definition = t_.condition(name);
   if (!definition) return Truth::Unknown;
   auto [it, inserted] = conditions_.emplace(std::string(name), std::pair{State::Evaluating, Truth::Unknown});
   Truth t = truth(*definition, depth + 1);

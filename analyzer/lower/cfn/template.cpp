@@ -67,7 +67,19 @@ std::optional<Template> Template::of(const SourceFile& file) {
   t.conditions = section("Conditions");
   t.resources = section("Resources");
   t.outputs = section("Outputs");
+  auto index = std::make_shared<std::array<Index, 4>>();
+  const Value* sections[] = {t.resources, t.parameters, t.mappings, t.conditions};
+  for (std::size_t i = 0; i < 4; ++i)
+    if (sections[i])
+      for (const Value::Member& m : *sections[i]->map_value()) (*index)[i].emplace(m.key, &m.value);
+  t.index_ = std::move(index);
   return t;
+}
+
+const Value* Template::find(std::size_t section, std::string_view name) const {
+  if (!index_) return nullptr;
+  auto it = (*index_)[section].find(name);
+  return it == (*index_)[section].end() ? nullptr : it->second;
 }
 
 std::string_view Template::resource_type(std::string_view logical_id) const {

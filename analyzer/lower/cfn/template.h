@@ -2,10 +2,13 @@
 // helpers the evaluator and the driver share (source text of a span).
 #pragma once
 
+#include <array>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "analyzer/ir/project.h"
 #include "parsers/common/limits.h"
@@ -35,9 +38,20 @@ struct Template {
 
   // The template a file's per-file phase stored, when it is a template (a Map).
   static std::optional<Template> of(const SourceFile& file);
-  const Value* resource(std::string_view logical_id) const { return resources ? resources->get(logical_id) : nullptr; }
+  // Entries of the sections by name, through an index: a template may have
+  // tens of thousands of resources, each looked up again and again.
+  const Value* resource(std::string_view logical_id) const { return find(0, logical_id); }
+  const Value* parameter(std::string_view name) const { return find(1, name); }
+  const Value* mapping(std::string_view name) const { return find(2, name); }
+  const Value* condition(std::string_view name) const { return find(3, name); }
   // The Type of a resource, empty when absent or not a string.
   std::string_view resource_type(std::string_view logical_id) const;
+
+ private:
+  using Index = std::unordered_map<std::string_view, const Value*>;
+  // Resources, Parameters, Mappings, Conditions; shared by copies.
+  std::shared_ptr<const std::array<Index, 4>> index_;
+  const Value* find(std::size_t section, std::string_view name) const;
 };
 
 // Parameter values of a parameter file in any of the shapes CloudFormation

@@ -32,7 +32,8 @@ bool ends_with_ci(std::string_view s, std::string_view suffix) {
 
 // Variable definitions (.tfvars, .tfvars.json) rather than configuration (.tf, .tf.json).
 bool is_tfvars(const SourceFile& f) {
-  return f.format == Format::TerraformVars || (f.format == Format::TerraformJson && ends_with_ci(f.rel_path, ".tfvars.json"));
+  return f.format == Format::TerraformVars ||
+         (f.format == Format::TerraformJson && ends_with_ci(f.rel_path, ".tfvars.json"));
 }
 
 bool is_terraform(const SourceFile& f) {
@@ -44,7 +45,7 @@ bool is_terraform(const SourceFile& f) {
 FileUnit lower_terraform_file(SourceFile& file) {
   hcl::ParseMode mode = is_tfvars(file) ? hcl::ParseMode::Tfvars : hcl::ParseMode::Config;
   hcl::ParseResult r = file.format == Format::TerraformJson ? hcl::parse_json(file.id, file.text, mode)
-                                                             : hcl::parse(file.id, file.text, mode);
+                                                            : hcl::parse(file.id, file.text, mode);
   for (Diagnostic& d : r.diagnostics) file.diagnostics.push_back(std::move(d));
   // A file that does not parse is reported and left out of evaluation, so a
   // half-read block cannot produce misleading resources.
@@ -129,9 +130,12 @@ class ModuleLoader {
       fs::path rel(f.rel_path);
       if (rel.parent_path().generic_string() != m.decl->dir) continue;
       std::string name = rel.filename().string();
-      if (name == "terraform.tfvars") main_vars = &f;
-      else if (name == "terraform.tfvars.json") main_json = &f;
-      else if ((name.size() > 12 && name.ends_with(".auto.tfvars")) || (name.size() > 17 && name.ends_with(".auto.tfvars.json")))
+      if (name == "terraform.tfvars")
+        main_vars = &f;
+      else if (name == "terraform.tfvars.json")
+        main_json = &f;
+      else if ((name.size() > 12 && name.ends_with(".auto.tfvars")) ||
+               (name.size() > 17 && name.ends_with(".auto.tfvars.json")))
         auto_files.push_back(&f);
     }
     std::sort(auto_files.begin(), auto_files.end(), [](auto* a, auto* b) { return a->rel_path < b->rel_path; });
@@ -266,10 +270,11 @@ class ModuleLoader {
       for (ModuleInstance* child : e_.module_children(m, b->labels[0].value)) lower_module(*child, depth + 1);
   }
 
-  // Addresses in a root module outside the project directory are qualified
-  // with the root's directory ("examples/a:aws_subnet.x"), so that several
-  // roots (examples, environments) keep all their resources, and an address
-  // does not change when another root is added.
+  // When a project has several root modules (examples, environments), the
+  // addresses of each root outside the project directory are qualified with
+  // its directory ("examples/a:aws_subnet.x"), so that every root keeps all
+  // its resources. A single root keeps plain addresses ("infra/" holding the
+  // only root reads as `aws_subnet.x`), as messages show them.
   static std::string root_prefix(const std::string& dir) { return dir.empty() ? std::string() : dir + ":"; }
 
   void add(Resource r) {
@@ -287,7 +292,9 @@ class ModuleLoader {
   // `cluster_name` or, for a literal name, by the name in the same module.
   void merge_cluster_capacity_providers() {
     Project& p = e_.project_;
-    auto module_of = [](const Resource& r) { return r.address.substr(0, r.address.rfind(r.native_type + "." + r.name)); };
+    auto module_of = [](const Resource& r) {
+      return r.address.substr(0, r.address.rfind(r.native_type + "." + r.name));
+    };
     for (ResourceId id : added_) {
       const Resource& assoc = p.resource(id);
       if (assoc.native_type != "aws_ecs_cluster_capacity_providers") continue;
@@ -376,7 +383,7 @@ class ModuleLoader {
       ModuleInstance root;
       root.decl = &e_.modules_[dir];
       root.root_dir = dir;
-      root.prefix = root_prefix(dir);
+      root.prefix = roots.size() > 1 ? root_prefix(dir) : std::string();
       root.chain = {dir};
       bind_root_inputs(root);
       environment_ = root_environment(root);

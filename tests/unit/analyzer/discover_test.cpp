@@ -114,5 +114,34 @@ TEST(Discover, SkipsToolDirectoriesAndExcludes) {
   fs::remove_all(dir);
 }
 
+// A document that does not load is classified by its text, so it gets KC000
+// rather than being left out.
+TEST(Classify, UnreadableDocumentsByTheirText) {
+  EXPECT_EQ(classify("task.json", "{\"family\": \"api\", \"containerDefinitions\": [{\"name\": "), Format::TaskDefinition);
+  EXPECT_EQ(classify("policy.json", "{\"Version\": \"2012-10-17\", \"Statement\": [{"), Format::IamPolicy);
+  EXPECT_EQ(classify("t.json", "{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Resources\": {"), Format::CloudFormation);
+  EXPECT_EQ(classify("package.json", "{\"name\": \"x\", \"scripts\": {"), Format::Unknown);
+}
+
+// File links are discovered whatever they point at (the loader decides);
+// directory links are never walked, so a loop cannot recur.
+TEST(Discover, FileLinksAreCandidatesDirectoryLinksAreNotWalked) {
+  fs::path dir = fs::temp_directory_path() / ("kclint-discover-links-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "app");
+  std::ofstream(dir / "app" / "Dockerfile") << "FROM alpine\n";
+  fs::create_directory_symlink(".", dir / "loop");
+  fs::create_directory_symlink("..", dir / "app" / "up");
+  fs::create_symlink("b.tf", dir / "a.tf");
+  fs::create_symlink("a.tf", dir / "b.tf");
+  fs::create_symlink("app/Dockerfile", dir / "Dockerfile.linked");
+  fs::create_symlink("app", dir / "dir.tf");  // a link to a directory, named like a file
+  Discovered d = discover(dir, {dir}, {});
+  std::vector<std::string> rel;
+  for (const fs::path& f : d.files) rel.push_back(f.lexically_relative(dir).generic_string());
+  EXPECT_EQ(rel, (std::vector<std::string>{"Dockerfile.linked", "a.tf", "app/Dockerfile", "b.tf"}));
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace kclint

@@ -1,6 +1,7 @@
 // IR basics: line/column mapping, values and their lenient readings.
 #include <gtest/gtest.h>
 
+#include "analyzer/ir/project.h"
 #include "analyzer/ir/source.h"
 #include "analyzer/ir/value.h"
 
@@ -59,6 +60,49 @@ TEST(Value, ConcretenessLooksInside) {
   EXPECT_FALSE(list.is_concrete());
   EXPECT_TRUE(Value::list({Value::string("a")}).is_concrete());
   EXPECT_EQ(list.describe(), "[a, aws_security_group.db.id]");
+}
+
+// Resources around a line: innermost first, equally long ones in the order
+// they were added; thousands of instances at one span stay cheap to search.
+TEST(Project, EnclosingAndInnermost) {
+  Project p;
+  SourceFile& f = p.add_file("main.tf", Format::Terraform, std::string(100, '\n'));
+  SourceFile& other = p.add_file("other.tf", Format::Terraform, "\n");
+  auto add = [&](std::string address, FileId file, std::uint32_t line, std::uint32_t end_line) {
+    Resource r;
+    r.address = std::move(address);
+    r.file = file;
+    r.span = Span{file, line, 1, end_line, 2};
+    p.add(std::move(r));
+  };
+  add("outer", f.id, 1, 50);
+  add("inner", f.id, 10, 20);
+  for (int i = 0; i < 5000; ++i) add("count[" + std::to_string(i) + "]", f.id, 30, 32);
+  add("elsewhere", other.id, 1, 100);
+  add("after", f.id, 60, 70);
+  p.finalize();
+
+  auto addresses = [&](std::uint32_t line) {
+    std::vector<std::string> out;
+    for (const Resource* r : p.enclosing(f.id, line)) out.push_back(r->address);
+    return out;
+  };
+  EXPECT_EQ(addresses(15), (std::vector<std::string>{"inner", "outer"}));
+  EXPECT_EQ(addresses(25), std::vector<std::string>{"outer"});
+  EXPECT_EQ(addresses(55), std::vector<std::string>{});
+  EXPECT_EQ(addresses(70), std::vector<std::string>{"after"});
+  EXPECT_EQ(addresses(31).size(), 5001u);
+  EXPECT_EQ(addresses(31).front(), "count[0]");
+  EXPECT_EQ(p.innermost(f.id, 31)->address, "count[0]");
+  EXPECT_EQ(p.innermost(f.id, 15)->address, "inner");
+  EXPECT_EQ(p.innermost(f.id, 55), nullptr);
+  EXPECT_EQ(p.innermost(other.id, 1)->address, "elsewhere");
+  for (std::uint32_t line = 1; line <= 100; ++line) {
+    std::vector<std::string> all = addresses(line);
+    const Resource* inner = p.innermost(f.id, line);
+    EXPECT_EQ(inner ? inner->address : "", all.empty() ? "" : all.front()) << line;
+  }
+  EXPECT_EQ(p.id_of(*p.innermost(f.id, 15)), 1u);
 }
 
 }  // namespace

@@ -181,14 +181,15 @@ TEST(TfEval, RegexReplace) {
   EXPECT_EQ(d(R"(replace("key=value", "/(?P<k>\\w+)=(?P<v>\\w+)/", "$${v}=$${k} $$"))"), "value=key $");
   EXPECT_EQ(d(R"(replace("baaac", "/a*/", "x"))"), "xbxcx");  // empty matches as Go finds them
   EXPECT_EQ(d(R"(replace("abc", "//", "-"))"), "-a-b-c-");
-  EXPECT_EQ(d(R"(replace("a/b", "/", "_"))"), "a_b");  // one slash is a plain substring
+  EXPECT_EQ(d(R"(replace("a/b", "/", "_"))"), "a_b");         // one slash is a plain substring
   EXPECT_EQ(d(R"(can(replace("a", "/(/", "b")))"), "false");  // a pattern that does not compile fails
   EXPECT_TRUE(ev(R"(replace(var.x, "/a/", "b"))", "variable \"x\" {}").is_unknown());
 }
 
 TEST(TfEval, Yamlencode) {
-  EXPECT_EQ(d(R"(yamlencode({ b = "x", a = [1, { y = null, x = true }, [2]], c = {}, d = { "e f" = "q\"\n" } }))"),
-            "\"a\":\n- 1\n- \"x\": true\n  \"y\": null\n- - 2\n\"b\": \"x\"\n\"c\": {}\n\"d\":\n  \"e f\": \"q\\\"\\n\"\n");
+  EXPECT_EQ(
+      d(R"(yamlencode({ b = "x", a = [1, { y = null, x = true }, [2]], c = {}, d = { "e f" = "q\"\n" } }))"),
+      "\"a\":\n- 1\n- \"x\": true\n  \"y\": null\n- - 2\n\"b\": \"x\"\n\"c\": {}\n\"d\":\n  \"e f\": \"q\\\"\\n\"\n");
   EXPECT_EQ(d("yamlencode([])"), "[]\n");
   EXPECT_EQ(d("yamlencode(\"s\")"), "\"s\"\n");
   EXPECT_TRUE(ev("yamlencode({ a = var.x })", "variable \"x\" {}").is_unknown());
@@ -206,15 +207,21 @@ TEST(TfEval, OptionalAttributeDefaults) {
     rules = optional(list(object({ cidr = optional(string, "10.0.0.0/8"), port = number })), [])
   }))";
   auto p = load_inline(
-      {{"main.tf", "variable \"svc\" {\n  type = " + type + "\n  default = { name = \"a\", rules = [{ port = 22 }] }\n}\n"
-                   "variable \"from_tfvars\" {\n  type = map(" + type + ")\n}\n"
-                   "module \"m\" {\n  source = \"./m\"\n  svc = { name = \"b\", port = 9, lb = { internal = false } }\n}\n"
-                   "resource \"x_test\" \"t\" {\n  port = var.svc.port\n  ports = [var.svc.port]\n  idle = var.svc.idle\n  internal = var.svc.lb.internal\n"
-                   "  cidr = var.svc.rules[0].cidr\n  rule_port = var.svc.rules[0].port\n"
-                   "  tfvars_port = var.from_tfvars.x.port\n  tfvars_rules = length(var.from_tfvars.x.rules)\n}\n"},
+      {{"main.tf",
+        "variable \"svc\" {\n  type = " + type +
+            "\n  default = { name = \"a\", rules = [{ port = 22 }] }\n}\n"
+            "variable \"from_tfvars\" {\n  type = map(" +
+            type +
+            ")\n}\n"
+            "module \"m\" {\n  source = \"./m\"\n  svc = { name = \"b\", port = 9, lb = { internal = false } }\n}\n"
+            "resource \"x_test\" \"t\" {\n  port = var.svc.port\n  ports = [var.svc.port]\n  idle = var.svc.idle\n  "
+            "internal = var.svc.lb.internal\n"
+            "  cidr = var.svc.rules[0].cidr\n  rule_port = var.svc.rules[0].port\n"
+            "  tfvars_port = var.from_tfvars.x.port\n  tfvars_rules = length(var.from_tfvars.x.rules)\n}\n"},
        {"terraform.tfvars", "from_tfvars = { x = { name = \"x\" } }\n"},
-       {"m/main.tf", "variable \"svc\" {\n  type = " + type + "\n}\n"
-                     "resource \"x_test\" \"t\" {\n  port = var.svc.port\n  internal = var.svc.lb.internal\n}\n"},
+       {"m/main.tf", "variable \"svc\" {\n  type = " + type +
+                         "\n}\n"
+                         "resource \"x_test\" \"t\" {\n  port = var.svc.port\n  internal = var.svc.lb.internal\n}\n"},
        {"j/main.tf.json", R"j({
   "variable": {"svc": {"type": "object({port = optional(number, 8080)})", "default": {}}},
   "resource": {"x_test": {"t": {"port": "${var.svc.port}"}}}

@@ -199,12 +199,15 @@ TEST(TfLower, UnknownCountAndDynamicStayUnknown) {
 // each example is a root of its own. Every root's resources are kept, under
 // addresses qualified with the root's directory, and each root is linted.
 TEST(TfLower, SeveralRootModulesKeepTheirResources) {
-  const std::string sg = "resource \"aws_security_group\" \"web\" {\n  ingress {\n    from_port   = 22\n"
-                         "    to_port     = 22\n    protocol    = \"tcp\"\n    cidr_blocks = [\"0.0.0.0/0\"]\n  }\n}\n";
-  auto p = load_inline({{"main.tf", "variable \"name\" {}\nresource \"aws_s3_bucket\" \"this\" {\n  bucket = var.name\n}\n"},
-                        {"examples/a/main.tf", sg + "module \"bucket\" {\n  source = \"../../\"\n  name = \"a\"\n}\n"},
-                        {"examples/b/main.tf", sg + "module \"bucket\" {\n  source = \"../..\"\n  name = \"b\"\n}\n"
-                                               "resource \"aws_instance\" \"i\" {\n  vpc_security_group_ids = [aws_security_group.web.id]\n}\n"}});
+  const std::string sg =
+      "resource \"aws_security_group\" \"web\" {\n  ingress {\n    from_port   = 22\n"
+      "    to_port     = 22\n    protocol    = \"tcp\"\n    cidr_blocks = [\"0.0.0.0/0\"]\n  }\n}\n";
+  auto p = load_inline(
+      {{"main.tf", "variable \"name\" {}\nresource \"aws_s3_bucket\" \"this\" {\n  bucket = var.name\n}\n"},
+       {"examples/a/main.tf", sg + "module \"bucket\" {\n  source = \"../../\"\n  name = \"a\"\n}\n"},
+       {"examples/b/main.tf",
+        sg + "module \"bucket\" {\n  source = \"../..\"\n  name = \"b\"\n}\n"
+             "resource \"aws_instance\" \"i\" {\n  vpc_security_group_ids = [aws_security_group.web.id]\n}\n"}});
   ASSERT_TRUE(diagnostics(*p).empty()) << diagnostics(*p)[0];
   const Resource* a = p->find("examples/a:aws_security_group.web");
   const Resource* b = p->find("examples/b:aws_security_group.web");

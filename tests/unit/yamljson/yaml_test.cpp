@@ -238,6 +238,23 @@ TEST(YamlLoad, BillionLaughsIsCapped) {
   EXPECT_TRUE(r.value.is_null());
 }
 
+// Few values, but each copies a long string: the copies are capped by bytes.
+TEST(YamlLoad, AliasesOfALongStringAreCappedByBytes) {
+  std::string text = "a0: &a0 \"" + std::string(1u << 20, 'x') + "\"\n";
+  for (int i = 1; i < 6; ++i)
+    text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [*a" + std::to_string(i - 1) + ", *a" +
+            std::to_string(i - 1) + ", *a" + std::to_string(i - 1) + "]\n";
+  yaml::LoadResult r = load(text);
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].message, "YAML alias expansion exceeds 16777216 bytes");
+  EXPECT_EQ(r.diagnostics[0].span.line, 4u);  // a3 would copy 27 MB
+  EXPECT_TRUE(r.value.is_null());
+  // Under the cap, the aliases expand as usual.
+  yaml::LoadResult ok = load("a: &a \"" + std::string(1000, 'x') + "\"\nb: [*a, *a, *a]\n");
+  EXPECT_TRUE(ok.diagnostics.empty());
+  EXPECT_EQ(ok.value.get("b")->list_value()->size(), 3u);
+}
+
 TEST(YamlLoad, AliasBudgetFollowsLimits) {
   yaml::Options options;
   options.limits.max_values = 20;
