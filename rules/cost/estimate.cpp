@@ -79,28 +79,6 @@ std::optional<Item> cache(const Resource& r) {
   return hourly(r, fmt::format("{}, {} × {}", what, *n, *name), *per_hour, *n);
 }
 
-// Task-level CPU in units (1024 = 1 vCPU) or memory in MiB: numbers, or
-// CloudFormation's "1 vCPU" / "2 GB" spellings.
-std::optional<double> task_size(const Value* v, std::string_view big_unit) {
-  if (!v) return std::nullopt;
-  if (std::optional<double> n = v->as_number()) return n;
-  const std::string* s = v->string_value();
-  if (!s) return std::nullopt;
-  double amount = 0;
-  std::string unit;
-  std::size_t used = 0;
-  try {
-    amount = std::stod(*s, &used);
-  } catch (...) {
-    return std::nullopt;
-  }
-  unit = s->substr(used);
-  unit.erase(0, unit.find_first_not_of(' '));
-  for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (unit == big_unit) return amount * 1024;
-  return std::nullopt;
-}
-
 // Share of a service's tasks on Fargate Spot: the configured one, else the
 // weights of its capacity provider strategy.
 double spot_share(const Resource& svc, const CostPolicy* policy) {
@@ -209,6 +187,26 @@ std::vector<EnvironmentEstimate> estimate(const Project& project) {
     out.push_back(std::move(e));
   }
   return out;
+}
+
+std::optional<double> task_size(const Value* v, std::string_view big_unit) {
+  if (!v) return std::nullopt;
+  if (std::optional<double> n = v->as_number()) return n;
+  const std::string* s = v->string_value();
+  if (!s) return std::nullopt;
+  double amount = 0;
+  std::string unit;
+  std::size_t used = 0;
+  try {
+    amount = std::stod(*s, &used);
+  } catch (...) {
+    return std::nullopt;
+  }
+  unit = s->substr(used);
+  unit.erase(0, unit.find_first_not_of(' '));
+  for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (unit == big_unit) return amount * 1024;
+  return std::nullopt;
 }
 
 std::string money(double usd) {

@@ -31,6 +31,10 @@ struct EnvironmentEstimate {
 // the resources that cost money by the hour.
 std::vector<EnvironmentEstimate> estimate(const Project& project);
 
+// Task-level CPU in units (1024 = 1 vCPU) or memory in MiB, as written:
+// numbers, or CloudFormation's "1 vCPU" / "2 GB" (`big_unit` "vcpu" / "gb").
+std::optional<double> task_size(const Value* v, std::string_view big_unit);
+
 // "$1,234.56"
 std::string money(double usd);
 

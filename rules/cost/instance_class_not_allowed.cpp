@@ -6,6 +6,7 @@
 #include "analyzer/ir/glob.h"
 #include "analyzer/ir/rule.h"
 #include "rules/cost/environment.h"
+#include "rules/cost/estimate.h"
 
 namespace kclint {
 
@@ -32,24 +33,6 @@ void check_size(const Project& project, Findings& out, const Resource& r, std::s
   if (globs.empty() || !v || *v == "db.serverless" || allowed(globs, *v)) return;
   out.report(value->span(), "{} '{}' uses {}, which {} does not allow (allowed: {}; {})", what, r.name, *v,
              environment_label(r.environment), fmt::join(globs, ", "), where(project, at));
-}
-
-// Task-level CPU / memory as the policy spells them: "256", "1024", or a
-// CloudFormation "1 vCPU" / "2 GB" turned into units.
-std::optional<std::string> task_units(const Value* v, std::string_view big_unit) {
-  if (!v) return std::nullopt;
-  if (std::optional<double> n = v->as_number()) return fmt::format("{:g}", *n);
-  const std::string* s = v->string_value();
-  if (!s) return std::nullopt;
-  std::string lower;
-  for (char c : *s) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  std::size_t unit = lower.find(big_unit);
-  if (unit == std::string::npos) return std::nullopt;
-  try {
-    return fmt::format("{:g}", std::stod(lower.substr(0, unit)) * 1024);
-  } catch (...) {
-    return std::nullopt;
-  }
 }
 
 bool is_fargate(const Resource& td) {
@@ -86,9 +69,9 @@ void check(const Project& project, Findings& out) {
     if (!p || p->fargate_sizes.empty() || !is_fargate(*td)) continue;
     const Value* cpu_v = td->attr("cpu");
     const Value* mem_v = td->attr("memory");
-    std::optional<std::string> cpu = task_units(cpu_v, "vcpu"), mem = task_units(mem_v, "gb");
+    std::optional<double> cpu = cost::task_size(cpu_v, "vcpu"), mem = cost::task_size(mem_v, "gb");
     if (!cpu || !mem) continue;  // Unknown, or not set at task level
-    std::string size = *cpu + "/" + *mem;
+    std::string size = fmt::format("{:g}/{:g}", *cpu, *mem);
     if (allowed(p->fargate_sizes, size)) continue;
     out.report(cpu_v->span(), "Fargate task definition '{}' is sized {} (CPU/memory), which {} does not allow (allowed: {}; {})",
                td->name, size, environment_label(td->environment), fmt::join(p->fargate_sizes, ", "),

@@ -12,9 +12,6 @@
 //   exactly AZ001, SG001, SG004, IAM005 and IAM006, each on the line that
 //   carries a trailing `# RULEID` marker comment in the data files (the line
 //   numbers are read from the markers, not written here).
-#include <sys/wait.h>
-
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -27,37 +24,19 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "tests/unit/e2e/e2e.h"
+
 namespace {
 
 namespace fs = std::filesystem;
+using namespace e2e;
 
 const char* const kFamilies = "IAM,SG,AZ,COST,SEC";
 const std::multiset<std::string> kBadRules = {"AZ001", "IAM005", "IAM006", "SG001", "SG004"};
 
-struct LintRun {
-  int code = -1;
-  std::string out;
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
 // Runs `kclint . --format json --select IAM,SG,AZ,COST,SEC` inside `dir`.
-LintRun lint(const fs::path& dir) {
-  std::string cmd = "cd " + quote(dir.string()) + " && NO_COLOR=1 " + quote(KCLINT_BINARY) +
-                    " . --format json --select " + kFamilies + " --jobs 2 </dev/null 2>/dev/null";
-  LintRun r;
-  FILE* pipe = ::popen(cmd.c_str(), "r");
-  if (!pipe) return r;
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-  int status = ::pclose(pipe);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+Outcome lint(const fs::path& dir) {
+  return run_kclint({".", "--format", "json", "--select", kFamilies, "--jobs", "2"}, dir);
 }
 
 // A finding or an expectation: rule id, path relative to the stack folder, line.
@@ -111,7 +90,7 @@ TEST_P(AcceptanceStack, GoodStackHasNoFindings) {
   fs::path dir = stack_dir(GetParam(), "good");
   ASSERT_TRUE(fs::is_directory(dir)) << dir;
   EXPECT_TRUE(markers(dir).empty()) << "the good stack carries no markers:" << describe(markers(dir));
-  LintRun r = lint(dir);
+  Outcome r = lint(dir);
   ASSERT_EQ(r.code, 0) << r.out;
   nlohmann::json report = nlohmann::json::parse(r.out);
   EXPECT_GT(report.at("summary").at("files").get<int>(), 0) << r.out;
@@ -127,7 +106,7 @@ TEST_P(AcceptanceStack, BadStackReportsExactlyTheFiveFlawsAtTheirLines) {
   for (const Site& s : expected) marked.insert(std::get<0>(s));
   ASSERT_EQ(marked, kBadRules) << "markers in " << dir.generic_string() << ":" << describe(expected);
 
-  LintRun r = lint(dir);
+  Outcome r = lint(dir);
   ASSERT_EQ(r.code, 1) << r.out;
   nlohmann::json report = nlohmann::json::parse(r.out);
   std::multiset<Site> actual = findings(report);
