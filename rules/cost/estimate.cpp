@@ -211,8 +211,12 @@ std::optional<double> task_size(const Value* v, std::string_view big_unit) {
 
 std::string money(double usd) {
   long long cents = std::llround(usd * 100);
-  std::string whole = std::to_string(cents / 100);
-  for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(static_cast<std::size_t>(i), ",");
+  const std::string digits = std::to_string(cents / 100);
+  std::string whole;  // with thousands separators, built forwards
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) whole += ',';
+    whole += digits[i];
+  }
   return fmt::format("${}.{:02d}", whole, cents % 100);
 }
 
