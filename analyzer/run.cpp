@@ -129,6 +129,18 @@ bool under(const fs::path& p, const fs::path& dir) {
   return true;
 }
 
+// The outermost of the `given` paths (absolute, lexically normal) that holds
+// `p`: p itself or an ancestor; empty when none does. One set look-up per
+// ancestor, shortest first: files × given paths would be quadratic when a
+// hook passes hundreds of files.
+std::string_view outermost_given(std::string_view p, const std::set<std::string, std::less<>>& given) {
+  for (std::size_t end = p.find('/'); end != std::string_view::npos; end = p.find('/', end + 1)) {
+    std::string_view prefix = p.substr(0, end == 0 ? 1 : end);
+    if (given.contains(prefix)) return prefix;
+  }
+  return given.contains(p) ? p : std::string_view();
+}
+
 // The root of the project a file belongs to: the nearest directory with a
 // .kclint.yaml or .git; without one, the scanned path itself. The cache maps
 // directories to their nearest marker directory (empty: none up to /), never
@@ -286,13 +298,18 @@ RunResult run(const RunOptions& options) {
     result.error = fmt::format("path does not exist: {}", found.errors.front());
     return result;
   }
+  std::set<std::string, std::less<>> given;
+  for (const fs::path& p : paths) given.insert(p.string());
   std::map<fs::path, std::vector<std::string>> groups;
   std::map<fs::path, fs::path> cache;
   for (const fs::path& f : found.files) {
     fs::path root = *forced_root;
     if (!forced_root) {
-      auto given = std::find_if(paths.begin(), paths.end(), [&](const fs::path& p) { return under(f, p); });
-      fs::path fallback = given == paths.end() ? f.parent_path() : (fs::is_directory(*given) ? *given : given->parent_path());
+      // Without a marker, a file's project is the directory it was found in
+      // as given: the given directory, or a given file's own directory.
+      const std::string& file = f.native();
+      std::string_view holder = outermost_given(file, given);
+      fs::path fallback = holder.empty() || holder == file ? f.parent_path() : fs::path(holder);
       root = project_root_of(f, fallback, cache);
     }
     groups[root].push_back(f.string());
@@ -332,8 +349,7 @@ RunResult run(const RunOptions& options) {
     // With --project-root, report only what touches the given paths.
     auto reported = [&](const Span& s) {
       if (!forced_root || !s.valid()) return true;
-      fs::path abs = fs::absolute(project->file(s.file).path).lexically_normal();
-      return std::any_of(paths.begin(), paths.end(), [&](const fs::path& p) { return under(abs, p); });
+      return !outermost_given(fs::absolute(project->file(s.file).path).lexically_normal().native(), given).empty();
     };
     for (Finding& f : findings) {
       bool keep = reported(f.span) ||

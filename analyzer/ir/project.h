@@ -6,9 +6,12 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <typeindex>
 #include <unordered_map>
 #include <vector>
 
@@ -129,6 +132,17 @@ class Project {
   // edges are added; the project must not change afterwards.
   void finalize();
 
+  // Data derived from the finished project that several rules read (workflow
+  // pipelines, ...): `make()` runs once, for the first rule that asks, under
+  // a lock; the others get the same object. Rules run in parallel.
+  template <class T, class Make>
+  const T& shared(Make&& make) const {
+    std::lock_guard<std::mutex> lock(shared_mutex_);
+    std::shared_ptr<const void>& slot = shared_[std::type_index(typeid(T))];
+    if (!slot) slot = std::make_shared<const T>(make());
+    return *static_cast<const T*>(slot.get());
+  }
+
  private:
   std::deque<SourceFile> files_;
   std::deque<Resource> resources_;
@@ -153,6 +167,9 @@ class Project {
     void containing(std::uint32_t line, F&& each) const;
   };
   std::vector<LineRanges> by_file_;
+
+  mutable std::mutex shared_mutex_;
+  mutable std::map<std::type_index, std::shared_ptr<const void>> shared_;
 };
 
 }  // namespace kclint

@@ -2,13 +2,20 @@
 #include "analyzer/ir/source.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace kclint {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n') starts_.push_back(i + 1);
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  for (const char* at = begin; at < end; ++at) {
+    at = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)));
+    if (!at) break;
+    starts_.push_back(static_cast<std::size_t>(at - begin) + 1);
+  }
 }
 
 LineIndex::Pos LineIndex::position(std::size_t offset) const {
@@ -44,6 +51,11 @@ bool looks_binary(std::string_view bytes) {
 std::size_t valid_utf8_prefix(std::string_view bytes) {
   std::size_t i = 0, n = bytes.size();
   while (i < n) {
+    // Infrastructure code is nearly all ASCII: skip it eight bytes at a time.
+    std::uint64_t word;
+    while (i + sizeof word <= n && (std::memcpy(&word, bytes.data() + i, sizeof word), (word & 0x8080808080808080u) == 0))
+      i += sizeof word;
+    if (i == n) break;
     unsigned char c = static_cast<unsigned char>(bytes[i]);
     std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
     if (len == 0 || i + len > n) return i;

@@ -36,8 +36,11 @@ Json descriptor(const Rule& rule) {
   d["id"] = rule.id;
   d["name"] = rule.name;
   d["shortDescription"] = {{"text", rule.summary}};
-  d["fullDescription"] = {{"text", rule_full_description(rule)}};
-  d["help"] = {{"text", doc.empty() ? std::string(rule.summary) : doc},
+  std::string text = rule_full_description(rule);
+  d["fullDescription"] = {{"text", text}};
+  // The whole page once, as markdown (what code scanning shows); the text is
+  // the plain first paragraph, so a report does not carry every page twice.
+  d["help"] = {{"text", fmt::format("{} Full documentation: kclint explain {}", text, rule.id)},
                {"markdown", doc.empty() ? std::string(rule.summary) : doc}};
   d["helpUri"] = rule_help_uri(rule);
   d["defaultConfiguration"] = {{"level", sarif_level(rule.level)}};

@@ -65,7 +65,7 @@ class Arena {
   void grow(std::size_t at_least) {
     std::size_t size = std::max(at_least, next_block_);
     next_block_ = std::min<std::size_t>(next_block_ * 2, 1u << 20);
-    blocks_.push_back(std::make_unique<std::byte[]>(size));
+    blocks_.push_back(std::make_unique_for_overwrite<std::byte[]>(size));  // no zeroing
     cur_ = blocks_.back().get();
     left_ = size;
   }

@@ -10,6 +10,7 @@
 #include <charconv>
 #include <climits>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <initializer_list>
 #include <string>
@@ -68,6 +69,14 @@ class Locator {
     starts_.push_back(0);
     line_continuations_.push_back(0);
     for (std::size_t i = 0; i < text.size(); ++i) {
+      // Eight bytes at a time while they hold no newline and no non-ASCII byte.
+      constexpr std::uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u;
+      for (std::uint64_t w; i + 8 <= text.size(); i += 8) {
+        std::memcpy(&w, text.data() + i, 8);
+        std::uint64_t nl = w ^ (kOnes * '\n');
+        if ((w & kHigh) != 0 || ((nl - kOnes) & ~nl & kHigh) != 0) break;
+      }
+      if (i == text.size()) break;
       unsigned char c = static_cast<unsigned char>(text[i]);
       if (c == '\n') {
         starts_.push_back(static_cast<std::uint32_t>(i + 1));

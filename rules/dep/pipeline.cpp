@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 namespace kclint::dep {
 
@@ -47,6 +48,40 @@ const Pattern kMigration[] = {
 };
 
 const RE2 kRunTask(R"(\baws\s[^;&|]*?\becs\s+run-task\b)");
+
+// Which built-in patterns occur in a text, found in one pass: a run script
+// seldom holds any, and one scan is cheaper than one per pattern.
+class PatternSet {
+ public:
+  template <std::size_t N>
+  explicit PatternSet(const Pattern (&patterns)[N]) : set_(RE2::DefaultOptions, RE2::UNANCHORED) {
+    for (const Pattern& p : patterns) set_.Add(p.re.pattern(), nullptr);
+    set_.Compile();
+  }
+  // hits[i]: pattern i matches somewhere in `text`.
+  std::vector<bool> match(std::string_view text, std::size_t n) const {
+    std::vector<bool> hits(n, false);
+    std::vector<int> found;
+    if (set_.Match(re2::StringPiece(text.data(), text.size()), &found))
+      for (int i : found) hits[static_cast<std::size_t>(i)] = true;
+    return hits;
+  }
+
+ private:
+  RE2::Set set_;
+};
+
+// Compiled on first use: a run without workflows never needs them.
+const PatternSet& deploy_set() {
+  static const PatternSet set(kDeploy);
+  return set;
+}
+const PatternSet& migration_set() {
+  static const PatternSet set(kMigration);
+  return set;
+}
+constexpr std::size_t kDeployCount = std::size(kDeploy);
+constexpr std::size_t kMigrationCount = std::size(kMigration);
 
 std::uint32_t code_points(std::string_view s) {
   std::uint32_t n = 0;
@@ -95,8 +130,9 @@ std::string text_of(const Value& v) {
 
 // The first migration command (built in, then from the configuration) in `text`.
 std::string_view migration_in(const Project& project, std::string_view text) {
-  for (const Pattern& p : kMigration)
-    if (RE2::PartialMatch(text, p.re)) return p.what;
+  std::vector<bool> hits = migration_set().match(text, kMigrationCount);
+  for (std::size_t i = 0; i < kMigrationCount; ++i)
+    if (hits[i]) return kMigration[i].what;
   for (const CommandPattern& p : project.settings.migration_patterns)
     if (RE2::PartialMatch(text, *p.re)) return p.text;
   return {};
@@ -186,7 +222,10 @@ std::vector<Action> classify(const Project& project, const Resource& step) {
       found.push_back({role, &step, &c, i, m.first, 0, sub_span(c, m.first, m.first + m.second),
                        said.empty() ? std::string(what) : said, run_task});
     };
-    for (const Pattern& p : kDeploy)
+    std::vector<bool> deploy_hits = deploy_set().match(text, kDeployCount);
+    for (std::size_t k = 0; k < kDeployCount; ++k) {
+      if (!deploy_hits[k]) continue;
+      const Pattern& p = kDeploy[k];
       for (auto m : matches(text, p.re)) {
         if (p.what == "aws cloudformation deploy") {
           static const RE2 file(R"(--template-file[=\s]+["']?([^\s"']+))");
@@ -195,14 +234,17 @@ std::vector<Action> classify(const Project& project, const Resource& step) {
         }
         add(Role::Deploy, m, p.what);
       }
+    }
     for (const CommandPattern& p : project.settings.deploy_patterns)
       for (auto m : matches(text, *p.re)) add(Role::Deploy, m, p.text);
     std::vector<std::pair<std::size_t, std::size_t>> run_tasks = matches(text, kRunTask);
     if (!run_tasks.empty()) {
       if (run_task_migrates(project, step, c)) add(Role::Migration, run_tasks.front(), "aws ecs run-task", true);
     } else {
-      for (const Pattern& p : kMigration)
-        for (auto m : matches(text, p.re)) add(Role::Migration, m, p.what);
+      std::vector<bool> migration_hits = migration_set().match(text, kMigrationCount);
+      for (std::size_t k = 0; k < kMigrationCount; ++k)
+        if (migration_hits[k])
+          for (auto m : matches(text, kMigration[k].re)) add(Role::Migration, m, kMigration[k].what);
       for (const CommandPattern& p : project.settings.migration_patterns)
         for (auto m : matches(text, *p.re)) add(Role::Migration, m, p.text);
     }
@@ -299,14 +341,31 @@ class Index {
 
 }  // namespace
 
-std::vector<JobRun> job_runs(const Project& project) {
-  Index index(project);
-  std::vector<JobRun> out;
-  for (const Resource* job : project.of_kind(Kind::Job)) out.push_back(index.run(*job));
-  return out;
+namespace {
+struct JobRuns {
+  std::vector<JobRun> runs;
+};
+struct Pipelines {
+  std::vector<Pipeline> pipelines;
+};
+std::vector<Pipeline> build_pipelines(const Project& project);
+}  // namespace
+
+const std::vector<JobRun>& job_runs(const Project& project) {
+  return project.shared<JobRuns>([&] {
+    Index index(project);
+    JobRuns out;
+    for (const Resource* job : project.of_kind(Kind::Job)) out.runs.push_back(index.run(*job));
+    return out;
+  }).runs;
 }
 
-std::vector<Pipeline> pipelines(const Project& project) {
+const std::vector<Pipeline>& pipelines(const Project& project) {
+  return project.shared<Pipelines>([&] { return Pipelines{build_pipelines(project)}; }).pipelines;
+}
+
+namespace {
+std::vector<Pipeline> build_pipelines(const Project& project) {
   Index index(project);
   std::vector<Pipeline> out;
   for (const Resource* wf : project.of_kind(Kind::Workflow)) {
@@ -333,6 +392,7 @@ std::vector<Pipeline> pipelines(const Project& project) {
   }
   return out;
 }
+}  // namespace
 
 bool migrates_on_start(const Project& project, const Resource& deploy_step) {
   auto runs_migration = [&project](const ContainerSpec& c) {

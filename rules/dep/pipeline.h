@@ -57,10 +57,11 @@ struct Pipeline {
 
 // One pipeline per workflow that runs on its own; a reusable workflow that
 // only runs when a workflow of the project calls it is judged inside its callers.
-std::vector<Pipeline> pipelines(const Project& project);
+// Computed once per project and shared by the rules.
+const std::vector<Pipeline>& pipelines(const Project& project);
 
 // The run order of every job (for rules about single jobs).
-std::vector<JobRun> job_runs(const Project& project);
+const std::vector<JobRun>& job_runs(const Project& project);
 
 // The task definition a deploy step rolls out (or the image it runs) applies
 // the migrations itself when its container starts (command / entry point).

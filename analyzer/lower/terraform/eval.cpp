@@ -627,10 +627,35 @@ Value Engine::root_value(const hcl::Expr& e, const hcl::ScopeTraversal& t, std::
   }
   if (root == "local" && !first.empty()) {
     used = 1;
-    return afforded(local(*m, first, e.span));
+    auto done = m->locals.find(first);
+    if (done == m->locals.end() || done->second.first != ModuleInstance::State::Done)
+      return afforded(local(*m, first, e.span));
+    // Evaluated before: follow the attribute steps inside it rather than copy
+    // the whole value for each use (`local.config.name`), as get_attr would.
+    const Value* at = &done->second.second;
+    for (std::string_view step = step_name(used); !step.empty() && at->is_map(); step = step_name(used)) {
+      const Value* member = at->get(step);
+      if (!member) break;
+      at = member;
+      ++used;
+    }
+    return afforded(*at);
   }
   if (root == "module" && !first.empty()) {
     used = 1;
+    // `module.x.out` of a single module instance: that one output, not a copy
+    // of every output of the module (the value module_value then get_attr give).
+    std::string_view out = step_name(1);
+    auto blk = m->decl->modules.find(first);
+    if (!out.empty() && blk != m->decl->modules.end()) {
+      std::vector<ModuleInstance*> children = module_children(*m, first);  // in module_value's order
+      if (!m->child_unknown[std::string(first)] &&
+          instances(*m, "module." + std::string(first), *blk->second).mode == Instances::Mode::Single &&
+          !children.empty() && children[0]->decl->outputs.count(out)) {
+        used = 2;
+        return afforded(output(*children[0], out, e.span));
+      }
+    }
     return afforded(module_value(*m, first, e.span));
   }
   if (root == "data" && !first.empty() && !step_name(1).empty()) {
