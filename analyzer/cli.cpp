@@ -194,6 +194,7 @@ int cli_main(int argc, char** argv) {
   graph_cmd->add_option("--format", graph_format, "Graph format")->check(CLI::IsMember({"dot", "mermaid"}));
 
   RunOptions cost_options;
+  cost_options.keep_projects = true;
   std::string cost_format = "text", cost_output;
   CLI::App* cost_cmd = app.add_subcommand("cost", "Estimate the monthly cost of the stack, per environment and resource");
   cost_cmd->add_option("paths", cost_options.paths, "Files or directories (default: the current directory)");
@@ -227,6 +228,7 @@ int cli_main(int argc, char** argv) {
   if (*hcl2json_cmd) return hcl2json(hcl_file);
   if (*graph_cmd) {
     RunOptions graph_options;
+    graph_options.keep_projects = true;
     graph_options.paths = graph_paths;
     graph_options.jobs = default_jobs();
     RunResult result = run(graph_options);

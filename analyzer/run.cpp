@@ -238,6 +238,8 @@ std::unique_ptr<Project> load_project(const std::string& root, const std::vector
   project->finalize();
   link_project(*project, options);
   project->finalize();
+  // Rules read the IR and the text, not the syntax trees: free them now.
+  for (SourceFile& f : project->files()) f.syntax.reset();
   return project;
 }
 
@@ -366,7 +368,7 @@ RunResult run(const RunOptions& options) {
       r.justification = std::move(f.justification);
       result.report.results.push_back(std::move(r));
     }
-    result.projects.push_back(std::move(project));
+    if (options.keep_projects) result.projects.push_back(std::move(project));
   }
   for (const auto* list : {&options.var_files, &options.cfn_params})
     for (const std::string& f : *list)

@@ -25,6 +25,8 @@ struct RunOptions {
   std::vector<std::string> var_files;         // Terraform --var-file
   std::vector<std::string> vars;              // Terraform --var K=V
   std::vector<std::string> cfn_params;        // CloudFormation --cfn-params
+  bool keep_projects = false;                 // RunResult::projects (graph, cost); otherwise each
+                                              // project is freed once its findings are taken
 };
 
 // A baseline: fingerprints of accepted findings (kclint --write-baseline).
@@ -36,7 +38,7 @@ std::string apply_baseline(Report& report, const std::string& baseline_text, con
 struct RunResult {
   Report report;
   std::string error;  // a usage/config error: exit 2
-  std::vector<std::unique_ptr<Project>> projects;
+  std::vector<std::unique_ptr<Project>> projects;  // with RunOptions::keep_projects
 };
 
 RunResult run(const RunOptions& options);

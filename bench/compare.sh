@@ -62,7 +62,7 @@ peak_kb() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1; }
 verdict() { if (($(echo "$1" | bc -l))); then echo met; else echo missed; fi; }
 ratio() { echo "$1 / $2" | bc -l; }
 
-echo "kclint $("$kclint" --version | head -1), $(nproc) cores, $runs runs per figure (medians)"
+echo "$("$kclint" --version | head -1), $(nproc) cores, $runs runs per figure (medians)"
 echo
 printf '%-15s %6s %7s %-17s %9s %9s %13s %13s\n' format files MB peer peer_s kclint_s "peer/kclint" "kclint/wc-l"
 for group in workflows:actionlint dockerfiles:dockerfile-utils cloudformation:cfn-lint terraform:hcl2json; do

@@ -26,6 +26,12 @@ class Arena {
   Arena(const Arena&) = delete;
   Arena& operator=(const Arena&) = delete;
 
+  // Sizes the first block for a tree of about `bytes`: a small file then
+  // costs a small block, not the default 16 KiB.
+  void expect(std::size_t bytes) {
+    if (blocks_.empty()) next_block_ = std::clamp<std::size_t>(bytes, 1024, 1u << 20);
+  }
+
   void* allocate(std::size_t size, std::size_t align) {
     std::size_t pad = (align - reinterpret_cast<std::uintptr_t>(cur_) % align) % align;
     if (cur_ == nullptr || pad + size > left_) {

@@ -1303,6 +1303,7 @@ ParseResult parse(FileId id, std::string_view text, ParseMode mode) {
       result.diagnostics.push_back(Diagnostic{Span{id, 1, 1, 1, 1}, "file too large to parse (4 GiB or more)"});
       return result;
     }
+    file.arena.expect(text.size() * 3);  // the text and its syntax tree
     file.text = file.arena.copy(text);
     file.lines = LineIndex(file.text);
     std::size_t valid = valid_utf8_prefix(file.text);
