@@ -66,7 +66,10 @@ class ModuleLoader {
       auto* ptr = std::any_cast<std::shared_ptr<hcl::File>>(&f.syntax);
       if (!ptr || !*ptr) continue;
       if (f.id < e_.by_file_.size()) e_.by_file_[f.id] = ptr->get();
-      if (is_tfvars(f)) continue;
+      if (is_tfvars(f)) {
+        tfvars_by_dir_[fs::path(f.rel_path).parent_path().generic_string()].push_back(&f);
+        continue;
+      }
       std::string dir = fs::path(f.rel_path).parent_path().generic_string();
       ModuleDecl& d = e_.modules_[dir];
       d.dir = dir;
@@ -125,11 +128,10 @@ class ModuleLoader {
     std::vector<const SourceFile*> auto_files;
     const SourceFile* main_vars = nullptr;
     const SourceFile* main_json = nullptr;
-    for (const SourceFile& f : p.files()) {
-      if (!is_tfvars(f)) continue;
-      fs::path rel(f.rel_path);
-      if (rel.parent_path().generic_string() != m.decl->dir) continue;
-      std::string name = rel.filename().string();
+    auto here = tfvars_by_dir_.find(m.decl->dir);
+    for (const SourceFile* file : here == tfvars_by_dir_.end() ? std::vector<const SourceFile*>() : here->second) {
+      const SourceFile& f = *file;
+      std::string name = fs::path(f.rel_path).filename().string();
       if (name == "terraform.tfvars")
         main_vars = &f;
       else if (name == "terraform.tfvars.json")
@@ -398,6 +400,7 @@ class ModuleLoader {
   std::set<std::string> seen_;
   std::vector<ResourceId> added_;
   std::vector<std::string> var_files_;  // of the root being lowered, project-relative
+  std::map<std::string, std::vector<const SourceFile*>> tfvars_by_dir_;  // directory → its tfvars files, in file order
   std::string environment_;             // of the root being lowered
 };
 
