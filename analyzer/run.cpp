@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <sstream>
@@ -317,27 +318,34 @@ RunResult run(const RunOptions& options) {
     groups[root].push_back(f.string());
   }
 
-  for (auto& [root, files] : groups) {
+  // One project's load, rules and results; `jobs` threads inside it.
+  struct Outcome {
+    std::string error;
+    std::vector<Result> results;
+    std::size_t files_scanned = 0;
+    std::unique_ptr<Project> project;  // with keep_projects
+  };
+  auto lint_project = [&](const fs::path& root, std::vector<std::string> files, unsigned jobs) {
+    Outcome out;
     std::string config_path = options.config_path ? *options.config_path : (root / ".kclint.yaml").string();
     ConfigResult cfg = load_config(config_path, options.config_path.has_value());
     if (!cfg.error.empty()) {
-      result.error = cfg.error;
-      return result;
+      out.error = cfg.error;
+      return out;
     }
     Selection selection = cfg.config.selection;
     if (!options.select.empty()) selection.select = options.select;  // the command line wins
     selection.ignore.insert(selection.ignore.end(), options.ignore.begin(), options.ignore.end());
     if (!cfg.config.excludes.empty()) {
-      const fs::path& project_root = root;  // clang before 16 cannot capture a structured binding
       std::erase_if(files, [&](const std::string& f) {
-        std::string rel = fs::path(f).lexically_relative(project_root).generic_string();
+        std::string rel = fs::path(f).lexically_relative(root).generic_string();
         return std::any_of(cfg.config.excludes.begin(), cfg.config.excludes.end(),
                            [&](const std::string& g) { return glob_match(g, rel); });
       });
     }
 
     LoadOptions load;
-    load.jobs = options.jobs;
+    load.jobs = jobs;
     for (const std::string& f : options.var_files) load.var_files.push_back(fs::absolute(f).lexically_normal().string());
     load.vars = options.vars;
     load.settings = cfg.config.settings;
@@ -345,8 +353,8 @@ RunResult run(const RunOptions& options) {
     for (const std::string& f : options.cfn_params) load.cfn_params.push_back(fs::absolute(f).lexically_normal().string());
     if (stdin_path) load.overrides[stdin_path->string()] = options.stdin_text;
     std::unique_ptr<Project> project = load_project(root.string(), files, load);
-    std::vector<Finding> findings = run_engine(*project, selection, options.jobs, cfg.config.suppressions);
-    result.report.files_scanned += project->files().size();
+    std::vector<Finding> findings = run_engine(*project, selection, jobs, cfg.config.suppressions);
+    out.files_scanned = project->files().size();
 
     // With --project-root, report only what touches the given paths.
     auto reported = [&](const Span& s) {
@@ -366,9 +374,38 @@ RunResult run(const RunOptions& options) {
       r.fingerprint = std::move(f.fingerprint);
       r.suppression = f.suppression;
       r.justification = std::move(f.justification);
-      result.report.results.push_back(std::move(r));
+      out.results.push_back(std::move(r));
     }
-    if (options.keep_projects) result.projects.push_back(std::move(project));
+    if (options.keep_projects) out.project = std::move(project);
+    return out;
+  };
+
+  // A large project uses every thread inside itself; small ones (a scan of
+  // many directories without markers makes one project each) run side by
+  // side, one thread each, as per-project costs would dominate otherwise.
+  // Outcomes are kept per project and merged in path order.
+  constexpr std::size_t kLargeProject = 64;  // files
+  std::vector<std::pair<fs::path, std::vector<std::string>>> projects(groups.begin(), groups.end());
+  std::vector<Outcome> outcomes(projects.size());
+  std::vector<std::size_t> small;
+  for (std::size_t i = 0; i < projects.size(); ++i) {
+    if (projects.size() > 1 && projects[i].second.size() < kLargeProject)
+      small.push_back(i);
+    else
+      outcomes[i] = lint_project(projects[i].first, std::move(projects[i].second), options.jobs);
+  }
+  parallel_for(small.size(), options.jobs, [&](std::size_t k) {
+    std::size_t i = small[k];
+    outcomes[i] = lint_project(projects[i].first, std::move(projects[i].second), 1);
+  });
+  for (Outcome& o : outcomes) {
+    if (!o.error.empty()) {
+      result.error = o.error;
+      return result;
+    }
+    result.report.files_scanned += o.files_scanned;
+    std::move(o.results.begin(), o.results.end(), std::back_inserter(result.report.results));
+    if (o.project) result.projects.push_back(std::move(o.project));
   }
   for (const auto* list : {&options.var_files, &options.cfn_params})
     for (const std::string& f : *list)
