@@ -54,13 +54,13 @@ const RE2 kRunTask(R"(\baws\s[^;&|]*?\becs\s+run-task\b)");
 class PatternSet {
  public:
   template <std::size_t N>
-  explicit PatternSet(const Pattern (&patterns)[N]) : set_(RE2::DefaultOptions, RE2::UNANCHORED) {
+  explicit PatternSet(const Pattern (&patterns)[N]) : set_(RE2::DefaultOptions, RE2::UNANCHORED), size_(N) {
     for (const Pattern& p : patterns) set_.Add(p.re.pattern(), nullptr);
     set_.Compile();
   }
   // hits[i]: pattern i matches somewhere in `text`.
-  std::vector<bool> match(std::string_view text, std::size_t n) const {
-    std::vector<bool> hits(n, false);
+  std::vector<bool> match(std::string_view text) const {
+    std::vector<bool> hits(size_, false);
     std::vector<int> found;
     if (set_.Match(re2::StringPiece(text.data(), text.size()), &found))
       for (int i : found) hits[static_cast<std::size_t>(i)] = true;
@@ -69,6 +69,7 @@ class PatternSet {
 
  private:
   RE2::Set set_;
+  std::size_t size_;
 };
 
 // Compiled on first use: a run without workflows never needs them.
@@ -80,8 +81,6 @@ const PatternSet& migration_set() {
   static const PatternSet set(kMigration);
   return set;
 }
-constexpr std::size_t kDeployCount = std::size(kDeploy);
-constexpr std::size_t kMigrationCount = std::size(kMigration);
 
 std::uint32_t code_points(std::string_view s) {
   std::uint32_t n = 0;
@@ -130,8 +129,8 @@ std::string text_of(const Value& v) {
 
 // The first migration command (built in, then from the configuration) in `text`.
 std::string_view migration_in(const Project& project, std::string_view text) {
-  std::vector<bool> hits = migration_set().match(text, kMigrationCount);
-  for (std::size_t i = 0; i < kMigrationCount; ++i)
+  std::vector<bool> hits = migration_set().match(text);
+  for (std::size_t i = 0; i < hits.size(); ++i)
     if (hits[i]) return kMigration[i].what;
   for (const CommandPattern& p : project.settings.migration_patterns)
     if (RE2::PartialMatch(text, *p.re)) return p.text;
@@ -222,8 +221,8 @@ std::vector<Action> classify(const Project& project, const Resource& step) {
       found.push_back({role, &step, &c, i, m.first, 0, sub_span(c, m.first, m.first + m.second),
                        said.empty() ? std::string(what) : said, run_task});
     };
-    std::vector<bool> deploy_hits = deploy_set().match(text, kDeployCount);
-    for (std::size_t k = 0; k < kDeployCount; ++k) {
+    std::vector<bool> deploy_hits = deploy_set().match(text);
+    for (std::size_t k = 0; k < deploy_hits.size(); ++k) {
       if (!deploy_hits[k]) continue;
       const Pattern& p = kDeploy[k];
       for (auto m : matches(text, p.re)) {
@@ -241,8 +240,8 @@ std::vector<Action> classify(const Project& project, const Resource& step) {
     if (!run_tasks.empty()) {
       if (run_task_migrates(project, step, c)) add(Role::Migration, run_tasks.front(), "aws ecs run-task", true);
     } else {
-      std::vector<bool> migration_hits = migration_set().match(text, kMigrationCount);
-      for (std::size_t k = 0; k < kMigrationCount; ++k)
+      std::vector<bool> migration_hits = migration_set().match(text);
+      for (std::size_t k = 0; k < migration_hits.size(); ++k)
         if (migration_hits[k])
           for (auto m : matches(text, kMigration[k].re)) add(Role::Migration, m, kMigration[k].what);
       for (const CommandPattern& p : project.settings.migration_patterns)
@@ -339,32 +338,6 @@ class Index {
   Children steps_, jobs_;
 };
 
-}  // namespace
-
-namespace {
-struct JobRuns {
-  std::vector<JobRun> runs;
-};
-struct Pipelines {
-  std::vector<Pipeline> pipelines;
-};
-std::vector<Pipeline> build_pipelines(const Project& project);
-}  // namespace
-
-const std::vector<JobRun>& job_runs(const Project& project) {
-  return project.shared<JobRuns>([&] {
-    Index index(project);
-    JobRuns out;
-    for (const Resource* job : project.of_kind(Kind::Job)) out.runs.push_back(index.run(*job));
-    return out;
-  }).runs;
-}
-
-const std::vector<Pipeline>& pipelines(const Project& project) {
-  return project.shared<Pipelines>([&] { return Pipelines{build_pipelines(project)}; }).pipelines;
-}
-
-namespace {
 std::vector<Pipeline> build_pipelines(const Project& project) {
   Index index(project);
   std::vector<Pipeline> out;
@@ -392,7 +365,28 @@ std::vector<Pipeline> build_pipelines(const Project& project) {
   }
   return out;
 }
+
+struct JobRuns {
+  std::vector<JobRun> runs;
+};
+struct Pipelines {
+  std::vector<Pipeline> pipelines;
+};
+
 }  // namespace
+
+const std::vector<JobRun>& job_runs(const Project& project) {
+  return project.shared<JobRuns>([&] {
+    Index index(project);
+    JobRuns out;
+    for (const Resource* job : project.of_kind(Kind::Job)) out.runs.push_back(index.run(*job));
+    return out;
+  }).runs;
+}
+
+const std::vector<Pipeline>& pipelines(const Project& project) {
+  return project.shared<Pipelines>([&] { return Pipelines{build_pipelines(project)}; }).pipelines;
+}
 
 bool migrates_on_start(const Project& project, const Resource& deploy_step) {
   auto runs_migration = [&project](const ContainerSpec& c) {
